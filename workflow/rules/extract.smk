@@ -1,0 +1,20 @@
+## Extract names from each input (genes list, PFOCR record, document, GMT)
+
+
+rule extract_names:
+    input:
+        list_path,
+    output:
+        names="results/names/{list_id}.names.tsv",
+        source="results/names/{list_id}.source.json",
+    log:
+        "logs/names/{list_id}.log",
+    conda:
+        "../envs/exocargo.yaml"
+    resources:
+        mem_mb=2000,
+        runtime=10,
+    params:
+        kind=lambda wildcards: list_kind(wildcards.list_id),
+    script:
+        "../scripts/extract_names.py"
