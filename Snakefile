@@ -26,6 +26,7 @@ include: "workflow/rules/resources.smk"
 include: "workflow/rules/extract.smk"
 include: "workflow/rules/mapping.smk"
 include: "workflow/rules/enrichment.smk"
+include: "workflow/rules/batch.smk"
 include: "workflow/rules/cargo.smk"
 include: "workflow/rules/report.smk"
 

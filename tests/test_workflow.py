@@ -33,7 +33,10 @@ def test_bad_sheet_row_is_named_before_any_job(tmp_path):
     fine = {"list_id": "fine", "path": str(REPO / "config/demo/exosome_cargo.txt"), "kind": "genes"}
     for bad, message in (
         ({**fine, "list_id": "bad id"}, "line 3: list_id 'bad id'"),
-        ({"list_id": "missing", "path": "nowhere/list.txt", "kind": "genes"}, "line 3: file 'nowhere/list.txt' not found"),
+        (
+            {"list_id": "missing", "path": "nowhere/list.txt", "kind": "genes"},
+            "line 3: file 'nowhere/list.txt' not found",
+        ),
     ):
         work = make_workdir(tmp_path / bad["list_id"].replace(" ", "_"), [fine, bad])
         result = run_workflow(work, "-n", check=False)

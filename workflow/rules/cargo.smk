@@ -1,12 +1,51 @@
-## Cargo -> target tables: miRNA/protein/lncRNA cargo joined to validated targets
+## Cargo -> target tables: exosomal cargo, its stated and validated targets, their pathways
+
+# Lists whose cargo is analysed: every kind but gmt (a GMT holds gene sets, not cargo).
+# A gmt list still gets header-only cargo files, so every list has the same outputs.
+CARGO_LIST_IDS = [list_id for list_id in LIST_IDS if list_kind(list_id) != "gmt"]
+
+
+rule prepare_mirtarbase_pairs:
+    input:
+        mti=mirtarbase_table(),
+    output:
+        # one row per miRNA-target pair, built once beside the miRTarBase CSV
+        pairs=str(Path(mirtarbase_table()).with_name("hsa_MTI.pairs.tsv")),
+    log:
+        "logs/cargo/prepare_mirtarbase_pairs.log",
+    benchmark:
+        "logs/benchmarks/cargo/prepare_mirtarbase_pairs.tsv"
+    conda:
+        "../envs/exocargo.yaml"
+    resources:
+        mem_mb=4000,
+        runtime=20,
+    script:
+        "../scripts/prepare_mirtarbase_pairs.py"
 
 
 rule build_cargo_targets:
     input:
-        mapping=rules.map_gene_names.output.mapping,
-        mti=mirtarbase_table(),
+        names=rules.extract_names.output.names,
+        source=rules.extract_names.output.source,
+        document=list_path,
+        pairs=rules.prepare_mirtarbase_pairs.output.pairs,
+        genes=gene_table(),
+        hairpins=hairpin_table(),
+        famplex=famplex_tables(),
+        libraries=[library_entrez_gmt(library) for library in LIBRARIES],
+        enrichment=expand(
+            "results/enrichment/{{list_id}}.{library}.tsv", library=LIBRARIES
+        ),
     output:
         table="results/cargo/{list_id}.cargo_targets.tsv",
+        network=report(
+            "results/cargo/{list_id}.network.svg",
+            caption="../report/cargo_network.rst",
+            category="Cargo",
+            labels={"list": "{list_id}", "figure": "cargo network"},
+        ),
+        mirna_enrichment="results/cargo/{list_id}.mirna_enrichment.tsv",
     log:
         "logs/cargo/{list_id}.log",
     benchmark:
@@ -16,5 +55,31 @@ rule build_cargo_targets:
     resources:
         mem_mb=3000,
         runtime=20,
+    params:
+        kind=lambda wildcards: list_kind(wildcards.list_id),
+        libraries=LIBRARIES,
+        options={
+            **config["cargo"],
+            "fdr_threshold": config["enrichment"]["fdr_threshold"],
+            "min_size": config["enrichment"]["min_size"],
+            "max_size": config["enrichment"]["max_size"],
+        },
     script:
         "../scripts/build_cargo_targets.py"
+
+
+rule merge_cargo_targets:
+    input:
+        tables=expand(rules.build_cargo_targets.output.table, list_id=CARGO_LIST_IDS),
+    output:
+        table="results/cargo/cargo_targets.tsv",
+        edges="results/cargo/cargo_edges.tsv",
+    log:
+        "logs/cargo/merge_cargo_targets.log",
+    conda:
+        "../envs/exocargo.yaml"
+    resources:
+        mem_mb=2000,
+        runtime=10,
+    script:
+        "../scripts/merge_cargo_targets.py"

@@ -6,9 +6,10 @@ from snakemake.utils import validate
 
 sys.path.insert(0, str(Path(workflow.basedir) / "workflow" / "scripts"))
 
-from exocargo.sheet import load_sheet  # noqa: E402
+from exocargo.sheet import check_config, load_sheet  # noqa: E402
 
 validate(config, "../schemas/config.schema.yaml")
+check_config(config)
 
 RESOURCES = config["resources_dir"]
 LIBRARIES = [library["name"] for library in config["libraries"]]
@@ -17,6 +18,8 @@ LIBRARY_SPECS = {library["name"]: library for library in config["libraries"]}
 genelists = load_sheet(
     config["genelists"],
     schema=str(Path(workflow.basedir) / "workflow/schemas/genelists.schema.yaml"),
+    pfocr_records_dir=config["mapping"]["pfocr_records_dir"] or None,
+    online_figure_dir=f"{RESOURCES}/pfocr/figures" if config["online"] else None,
 )
 LIST_IDS = list(genelists.index)
 
@@ -42,6 +45,7 @@ def get_final_output():
     return [
         "results/report/index.html",
         *expand("results/report/{list_id}.html", list_id=LIST_IDS),
+        "results/cargo/cargo_targets.tsv",
     ]
 
 
@@ -90,7 +94,18 @@ def library_gmt(wildcards):
 
 
 def library_entrez_gmt(library):
+    """The Entrez GMT the enrichment reads: a translated symbol library (shared
+    resources), or a library built from the user's PFOCR folder (results)."""
+    if LIBRARY_SPECS[library]["source"] == "pfocr_folder":
+        return f"results/libraries/{library}.entrez.gmt"
     return f"{RESOURCES}/libraries/{config['gene_nomenclature']}/{library}.entrez.gmt"
+
+
+def library_provenance(library):
+    """Provenance JSON of a fetched library; user libraries (gmt, pfocr_folder) have none."""
+    if LIBRARY_SPECS[library]["source"] in ("pyenrichr", "enrichr"):
+        return str(Path(library_gmt_path(library)).with_suffix(".provenance.json"))
+    return None
 
 
 def provenance_files():
@@ -105,9 +120,5 @@ def provenance_files():
         files.append(rules.fetch_mirtarbase_url.output.provenance)
     else:
         files.append(rules.fetch_mirtarbase.output.provenance)
-    for name, spec in LIBRARY_SPECS.items():
-        if spec["source"] in ("pyenrichr", "enrichr"):
-            files.append(
-                str(Path(library_gmt_path(name)).with_suffix(".provenance.json"))
-            )
+    files += filter(None, map(library_provenance, LIBRARIES))
     return files

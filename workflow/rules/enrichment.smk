@@ -1,13 +1,25 @@
-## Over-representation analysis of each list against each library
+## Over-representation analysis: each list against each library, its plot, and all lists compared
 
 
 rule run_enrichment:
     input:
         mapping=rules.map_gene_names.output.mapping,
+        source=rules.extract_names.output.source,
         library=lambda wildcards: library_entrez_gmt(wildcards.library),
+        # The JSON beside the Entrez GMT: translation or PFOCR build summary, library version.
+        library_summary=lambda wildcards: library_entrez_gmt(
+            wildcards.library
+        ).replace(".entrez.gmt", ".translation.json"),
         genes=gene_table(),
+        hairpins=hairpin_table(),
+        background_file=(
+            config["enrichment"]["background_file"]
+            if config["enrichment"]["background"] == "file"
+            else []
+        ),
     output:
         table="results/enrichment/{list_id}.{library}.tsv",
+        sidecar="results/enrichment/{list_id}.{library}.json",
     log:
         "logs/enrichment/{list_id}.{library}.log",
     benchmark:
@@ -15,10 +27,93 @@ rule run_enrichment:
     conda:
         "../envs/exocargo.yaml"
     resources:
-        mem_mb=2000,
-        runtime=20,
+        mem_mb=4000,
+        runtime=30,
     params:
         options=config["enrichment"],
         include_ambiguous=config["mapping"]["include_ambiguous"],
     script:
         "../scripts/run_enrichment.py"
+
+
+rule plot_enrichment:
+    input:
+        table=rules.run_enrichment.output.table,
+    output:
+        plot=report(
+            "results/enrichment/{list_id}.{library}.svg",
+            caption="../report/enrichment_plot.rst",
+            category="Enrichment",
+            labels={"list": "{list_id}", "library": "{library}"},
+        ),
+    log:
+        "logs/enrichment/{list_id}.{library}.plot.log",
+    conda:
+        "../envs/exocargo.yaml"
+    resources:
+        mem_mb=2000,
+        runtime=10,
+    params:
+        fdr_threshold=config["enrichment"]["fdr_threshold"],
+        top_terms=config["enrichment"]["top_terms"],
+        style=config["enrichment"]["plot"],
+    script:
+        "../scripts/plot_enrichment.py"
+
+
+rule compare_enrichment:
+    input:
+        tables=expand("results/enrichment/{list_id}.{{library}}.tsv", list_id=LIST_IDS),
+    output:
+        table="results/enrichment/comparison.{library}.tsv",
+        plot=report(
+            "results/enrichment/comparison.{library}.svg",
+            caption="../report/enrichment_comparison.rst",
+            category="Enrichment",
+            labels={"list": "all lists", "library": "{library}"},
+        ),
+    log:
+        "logs/enrichment/comparison.{library}.log",
+    benchmark:
+        "logs/benchmarks/enrichment/comparison.{library}.tsv"
+    conda:
+        "../envs/exocargo.yaml"
+    resources:
+        mem_mb=4000,
+        runtime=20,
+    params:
+        list_ids=LIST_IDS,
+        fdr_threshold=config["enrichment"]["fdr_threshold"],
+        top_terms=config["enrichment"]["top_terms"],
+    script:
+        "../scripts/compare_enrichment.py"
+
+
+## A library built from a folder of PFOCR figure records (source: pfocr_folder)
+
+
+rule build_pfocr_library:
+    input:
+        folder=lambda wildcards: LIBRARY_SPECS[wildcards.library]["path"],
+        genes=gene_table(),
+        hairpins=hairpin_table(),
+        famplex=famplex_tables(),
+    output:
+        gmt="results/libraries/{library}.entrez.gmt",
+        summary="results/libraries/{library}.translation.json",
+    log:
+        "logs/libraries/{library}.log",
+    benchmark:
+        "logs/benchmarks/libraries/{library}.tsv"
+    conda:
+        "../envs/exocargo.yaml"
+    resources:
+        mem_mb=3000,
+        runtime=30,
+    params:
+        library=lambda wildcards: wildcards.library,
+        famplex_dir=lambda wildcards, input: str(Path(input.famplex[0]).parent),
+        expand_families=config["mapping"]["expand_families"],
+        include_ambiguous=config["mapping"]["include_ambiguous"],
+    script:
+        "../scripts/build_pfocr_library.py"

@@ -4,8 +4,10 @@
 rule map_gene_names:
     input:
         names=rules.extract_names.output.names,
+        source=rules.extract_names.output.source,
         genes=gene_table(),
         hairpins=hairpin_table(),
+        famplex=famplex_tables(),
     output:
         mapping="results/mapping/{list_id}.mapping.tsv",
         entrez="results/mapping/{list_id}.entrez.txt",
@@ -20,6 +22,55 @@ rule map_gene_names:
         mem_mb=2000,
         runtime=20,
     params:
+        famplex_dir=lambda wildcards, input: str(Path(input.famplex[0]).parent),
+        backend=config["mapping"]["backend"],
+        mygene_url=config["mapping"]["mygene_url"],
+        expand_families=config["mapping"]["expand_families"],
         include_ambiguous=config["mapping"]["include_ambiguous"],
     script:
         "../scripts/map_gene_names.py"
+
+
+## PFOCR figures: our mapping of the words against PFOCR's own genes
+
+
+rule compare_with_pfocr:
+    input:
+        mapping=rules.map_gene_names.output.mapping,
+        source=rules.extract_names.output.source,
+    output:
+        table="results/mapping/{list_id}.pfocr_agreement.tsv",
+    log:
+        "logs/mapping/{list_id}.pfocr_agreement.log",
+    conda:
+        "../envs/exocargo.yaml"
+    resources:
+        mem_mb=1000,
+        runtime=10,
+    params:
+        include_ambiguous=config["mapping"]["include_ambiguous"],
+    script:
+        "../scripts/compare_with_pfocr.py"
+
+
+rule download_pfocr_figure:
+    output:
+        record=f"{RESOURCES}/pfocr/figures/{{figid}}.md",
+        provenance=f"{RESOURCES}/pfocr/figures/{{figid}}.provenance.json",
+    log:
+        "logs/resources/download_pfocr_figure.{figid}.log",
+    wildcard_constraints:
+        figid=r"PMC\d+__[A-Za-z0-9_.\-]+",
+    conda:
+        "../envs/exocargo.yaml"
+    resources:
+        mem_mb=300,
+        runtime=10,
+    params:
+        url=lambda wildcards: config["mapping"]["pfocr_figure_url"].format(
+            figid=wildcards.figid
+        ),
+        online=config["online"],
+        config_key="online",
+    script:
+        "../scripts/fetch_url_resource.py"

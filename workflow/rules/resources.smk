@@ -157,6 +157,7 @@ rule translate_library:
         gmt=library_gmt,
         genes=gene_table(),
         hairpins=hairpin_table(),
+        provenance=lambda wildcards: library_provenance(wildcards.library) or [],
     output:
         gmt=f"{RESOURCES}/libraries/{config['gene_nomenclature']}/{{library}}.entrez.gmt",
         summary=f"{RESOURCES}/libraries/{config['gene_nomenclature']}/{{library}}.translation.json",
@@ -167,6 +168,9 @@ rule translate_library:
     resources:
         mem_mb=2000,
         runtime=10,
+    params:
+        library=lambda wildcards: wildcards.library,
+        source=lambda wildcards: LIBRARY_SPECS[wildcards.library]["source"],
     script:
         "../scripts/translate_library.py"
 

@@ -1,4 +1,4 @@
-"""Snakemake entry point: the cargo -> target table of one list."""
+"""Snakemake entry point: the cargo -> target table, network figure and miRNA set test of one list."""
 
 import sys
 from pathlib import Path
@@ -6,11 +6,33 @@ from pathlib import Path
 sys.stderr = open(snakemake.log[0], "w")  # noqa: F821
 sys.path.insert(0, str(Path(__file__).parent))
 
-from exocargo.cargo import read_mirtarbase, validated_targets  # noqa: E402
-from exocargo.files import read_tsv, write_table  # noqa: E402
+from exocargo.cargo import build_list_cargo  # noqa: E402
+from exocargo.files import write_table  # noqa: E402
+from exocargo.network_plot import write_network_plot  # noqa: E402
 
-mapping = read_tsv(snakemake.input.mapping)  # noqa: F821
-mirnas = list(dict.fromkeys(mapping.loc[mapping["match_type"] == "mirna", "input_name"]))
-table = validated_targets(mirnas, read_mirtarbase(snakemake.input.mti))  # noqa: F821
-table["document"] = snakemake.wildcards.list_id  # noqa: F821
-write_table(table, snakemake.output.table)  # noqa: F821
+inputs, outputs, params = snakemake.input, snakemake.output, snakemake.params  # noqa: F821
+list_id = snakemake.wildcards.list_id  # noqa: F821
+table, mirna_enrichment, why_empty = build_list_cargo(
+    list_id=list_id,
+    kind=params.kind,
+    names_tsv=inputs.names,
+    source_json=inputs.source,
+    document=inputs.document,
+    pairs_tsv=inputs.pairs,
+    genes_tsv=inputs.genes,
+    hairpins_tsv=inputs.hairpins,
+    famplex_dir=Path(inputs.famplex[0]).parent,
+    libraries=dict(zip(params.libraries, inputs.libraries)),
+    enrichment=dict(zip(params.libraries, inputs.enrichment)),
+    options=params.options,
+)
+write_table(table, outputs.table)
+write_table(mirna_enrichment, outputs.mirna_enrichment)
+write_network_plot(
+    table,
+    outputs.network,
+    title=f"Cargo network: {list_id}",
+    max_targets=params.options["network_max_targets"],
+    why_empty=why_empty,
+)
+print(f"{len(table)} cargo rows, {len(mirna_enrichment)} miRNA set-test rows. {why_empty}", file=sys.stderr)

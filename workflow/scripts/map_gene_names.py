@@ -6,13 +6,22 @@ from pathlib import Path
 sys.stderr = open(snakemake.log[0], "w")  # noqa: F821
 sys.path.insert(0, str(Path(__file__).parent))
 
-from exocargo.files import read_tsv, write_table, write_text  # noqa: E402
-from exocargo.mapping import LocalMapper, map_names_table, summarise, used_entrez_ids  # noqa: E402
+from exocargo.files import write_table, write_text  # noqa: E402
+from exocargo.mapping import map_list  # noqa: E402
 
-inputs, outputs = snakemake.input, snakemake.output  # noqa: F821
-mapper = LocalMapper(read_tsv(inputs.genes), read_tsv(inputs.hairpins))
-mapping = map_names_table(read_tsv(inputs.names), mapper)
+inputs, outputs, params = snakemake.input, snakemake.output, snakemake.params  # noqa: F821
+mapping, entrez_ids, summary = map_list(
+    inputs.names,
+    inputs.source,
+    inputs.genes,
+    inputs.hairpins,
+    params.famplex_dir,
+    backend=params.backend,
+    mygene_url=params.mygene_url,
+    expand_families=params.expand_families,
+    include_ambiguous=params.include_ambiguous,
+)
 write_table(mapping, outputs.mapping)
-ids = used_entrez_ids(mapping, include_ambiguous=snakemake.params.include_ambiguous)  # noqa: F821
-write_text("".join(f"{i}\n" for i in ids), outputs.entrez)
-write_table(summarise(mapping), outputs.summary)
+write_text("".join(f"{entrez}\n" for entrez in entrez_ids), outputs.entrez)
+write_table(summary, outputs.summary)
+print(summary.to_string(index=False), file=sys.stderr)

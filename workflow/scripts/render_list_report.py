@@ -1,23 +1,30 @@
-"""Snakemake entry point: the HTML report of one list."""
+"""Snakemake entry point: the HTML page and the XLSX of one list."""
 
-import json
 import sys
 from pathlib import Path
 
 sys.stderr = open(snakemake.log[0], "w")  # noqa: F821
 sys.path.insert(0, str(Path(__file__).parent))
 
-from exocargo.files import read_tsv, write_text  # noqa: E402
-from exocargo.report import render_list_report  # noqa: E402
+import yaml  # noqa: E402
+from exocargo.report import LIST_FILE_KEYS, collect_provenance, load_list_report, write_list_report  # noqa: E402
 
-inputs = snakemake.input  # noqa: F821
-html = render_list_report(
+inputs, params, outputs = snakemake.input, snakemake.params, snakemake.output  # noqa: F821
+named = set(inputs.keys())
+files = {key: inputs[key] for key in LIST_FILE_KEYS if key in named}
+report = load_list_report(
     list_id=snakemake.wildcards.list_id,  # noqa: F821
-    source=json.loads(Path(inputs.source).read_text()),
-    mapping_summary=read_tsv(inputs.summary),
-    mapping=read_tsv(inputs.mapping),
-    enrichment={lib: read_tsv(path) for lib, path in zip(snakemake.params.libraries, inputs.enrichment)},  # noqa: F821
-    cargo=read_tsv(inputs.cargo),
-    provenance_files=list(inputs.provenance),
+    description=params.description,
+    fdr_threshold=params.fdr_threshold,
+    files={**files, "workbook": outputs.workbook},
+    enrichment=dict(zip(params.libraries, inputs.enrichment)),
+    enrichment_plots=dict(zip(params.libraries, inputs.enrichment_plots)),
+    enrichment_facts=dict(zip(params.libraries, inputs.enrichment_facts)),
 )
-write_text(html, snakemake.output.html)  # noqa: F821
+provenance = collect_provenance(
+    list(inputs.provenance),
+    config=yaml.safe_load(Path(inputs.config).read_text(encoding="utf-8")),
+    snakefile=params.snakefile,
+    configfile=inputs.config,
+)
+write_list_report(report, provenance=provenance, html_path=outputs.html, config_path=inputs.config)

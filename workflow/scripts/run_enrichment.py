@@ -1,27 +1,42 @@
 """Snakemake entry point: ORA of one list (all its queries) against one library."""
 
+import json
 import sys
 from pathlib import Path
 
 sys.stderr = open(snakemake.log[0], "w")  # noqa: F821
 sys.path.insert(0, str(Path(__file__).parent))
 
-from exocargo.enrichment import run_ora  # noqa: E402
-from exocargo.files import read_tsv, write_table  # noqa: E402
+from exocargo.enrichment import EnrichmentOptions, enrich_list, queries_from_mapping, read_background_file  # noqa: E402
+from exocargo.files import read_tsv, write_json, write_table  # noqa: E402
 from exocargo.libraries import read_gmt_library  # noqa: E402
-from exocargo.mapping import USED_MATCH_TYPES  # noqa: E402
+from exocargo.mapping import load_mapper  # noqa: E402
 
-inputs, params = snakemake.input, snakemake.params  # noqa: F821
-mapping = read_tsv(inputs.mapping)
-used = set(USED_MATCH_TYPES) | ({"ambiguous"} if params.include_ambiguous else set())
-mapping = mapping[mapping["match_type"].isin(used) & (mapping["entrez_id"] != "")]
-queries = {q: list(dict.fromkeys(g["entrez_id"])) for q, g in mapping.groupby("query", sort=False)}
-genes = read_tsv(inputs.genes)
-table = run_ora(
-    queries,
-    read_gmt_library(inputs.library),
-    symbols=dict(zip(genes["entrez_id"], genes["symbol"])),
-    min_size=params.options["min_size"],
-    max_size=params.options["max_size"],
+inputs, params, outputs = snakemake.input, snakemake.params, snakemake.output  # noqa: F821
+options = EnrichmentOptions.from_config(params.options)
+file_genes = file_report = None
+if options.background == "file":
+    file_genes, file_report = read_background_file(
+        inputs.background_file,
+        load_mapper(inputs.genes, inputs.hairpins),
+        include_ambiguous=params.include_ambiguous,
+    )
+table, sidecar = enrich_list(
+    list_id=snakemake.wildcards.list_id,  # noqa: F821
+    queries=queries_from_mapping(read_tsv(inputs.mapping), include_ambiguous=params.include_ambiguous),
+    source=json.loads(Path(inputs.source).read_text(encoding="utf-8")),
+    library=read_gmt_library(inputs.library),
+    library_summary=json.loads(Path(inputs.library_summary).read_text(encoding="utf-8")),
+    genes=read_tsv(inputs.genes),
+    options=options,
+    file_genes=file_genes,
+    file_report=file_report,
 )
-write_table(table, snakemake.output.table)  # noqa: F821
+write_table(table, outputs.table)
+write_json(sidecar, outputs.sidecar)
+print(
+    f"{len(table)} rows; background {sidecar['background']['size']} genes; "
+    f"{sidecar['terms_tested']} of {sidecar['terms_in_library']} terms tested; "
+    f"{len(sidecar['circularity']['excluded'])} circular terms excluded",
+    file=sys.stderr,
+)

@@ -2,7 +2,8 @@
 
 Papers write one miRNA many ways: ``miR-21``, ``miR-21-5p``, ``hsa-miR-21-5p``,
 ``microRNA-21``, ``mir-21``, ``let-7a``, ``miR-221/222`` (two miRNAs),
-``miR-181a/b`` (two), ``miR-200 family`` (five), ``miR-17-92 cluster`` (six).
+``miR-181a/b`` (two), ``miR-200 family`` (five), ``miR-17-92 cluster`` or
+``miR-17~92`` (six).
 :func:`parse_mirnas` turns such a string into :class:`MirnaName` objects, and
 :func:`hairpins_for` finds the precursor hairpins (hence the MIR genes) each
 one comes from, using the miRBase hairpin table (``mirbase_hairpins.tsv``).
@@ -18,7 +19,9 @@ Example
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from string import ascii_lowercase
 
 # Members of miRNA families and clusters that do not share the family's number.
 # Source: miRBase 22.1 family MIPF0000019 (mir-8: miR-200a/b/c, miR-141, miR-429)
@@ -36,7 +39,7 @@ _MORE = r"(?:\s?/\s?(?:-|miR-|mir-)?(?:\d+[a-z]?(?!\d)(?:-[35]p)?|[a-z](?![a-z])
 _GROUP = r"(?P<group>[\s-](?:family|cluster|cluster\s+members))?"
 
 MIRNA_MENTION = re.compile(
-    rf"(?<![\w-])(?:{_SPECIES})?{_STEM}[- ]?(?:(?P<cluster>\d+(?:-|~)\d+)\s+cluster|{_BODY}{_MORE}{_GROUP})",
+    rf"(?<![\w-])(?:{_SPECIES})?{_STEM}[- ]?(?:(?P<cluster>\d+~\d+|\d+-\d+(?=\s+cluster))(?:\s+cluster)?|{_BODY}{_MORE}{_GROUP})",
     re.IGNORECASE,
 )
 _ONE = re.compile(rf"^(?:{_SPECIES})?{_STEM}[- ]?{_BODY}$", re.IGNORECASE)
@@ -107,7 +110,9 @@ def parse_mirnas(text: str) -> list[MirnaName]:
     first = _from_match(match)
     names = [first]
     body_end = max(match.end(g) for g in ("number", "letter", "locus", "arm", "star") if match.group(g))
-    for part in re.findall(r"/\s?(?:-|miR-|mir-)?(\d+[a-z]?(?:-[35]p)?|[a-z])(?![a-z\d])", text[body_end:], re.IGNORECASE):
+    for part in re.findall(
+        r"/\s?(?:-|miR-|mir-)?(\d+[a-z]?(?:-[35]p)?|[a-z])(?![a-z\d])", text[body_end:], re.IGNORECASE
+    ):
         if part.isalpha():
             names.append(MirnaName(first.stem, first.number, part.lower(), arm=first.arm, species=species))
         else:
@@ -158,14 +163,20 @@ def hairpins_for(name: MirnaName, hairpins: dict[str, list[str]]) -> tuple[list[
     if name.locus:
         exact = f"{base}-{name.locus}"
         return ([exact], "") if exact in hairpins else ([], f"no hairpin {exact} in miRBase")
-    pattern = re.compile(rf"^{re.escape(base)}(?:-\d)?$")
-    found = sorted(h for h in hairpins if pattern.match(h))
+    found = _loci(base, hairpins)
     if found:
         note = f"{len(found)} hairpin loci" if len(found) > 1 else ""
         return found, note
     if not name.letter:
-        paralogs = re.compile(rf"^{re.escape(base)}[a-z](?:-\d)?$")
-        found = sorted(h for h in hairpins if paralogs.match(h))
+        found = sorted(h for letter in ascii_lowercase for h in _loci(base + letter, hairpins))
         if found:
             return found, f"no letter given: all {len(found)} paralog hairpins of {base}"
     return [], f"no hairpin {base} in miRBase"
+
+
+def _loci(base: str, hairpins: Mapping[str, list[str]]) -> list[str]:
+    """``base`` and its numbered copies (``hsa-let-7a-1``...) present in ``hairpins``, sorted.
+
+    Looked up by name rather than by scanning, so that mapping many miRNAs stays fast.
+    """
+    return sorted(h for h in (base, *(f"{base}-{copy}" for copy in range(10))) if h in hairpins)

@@ -1,0 +1,63 @@
+"""Enrichment plots: what a reader sees in the SVG."""
+
+from __future__ import annotations
+
+import pytest
+from exocargo.enrichment import compare_lists, ora_batch
+from exocargo.plots import comparison_figure, save_svg, top_terms_figure
+
+LIBRARY = {
+    "Insulin signalling": [str(i) for i in range(1, 21)],
+    "Apoptosis": [str(i) for i in range(21, 41)],
+    "Cell cycle": [str(i) for i in range(41, 61)],
+    "Unrelated": [str(i) for i in range(61, 400)],
+}
+STRONG = {"strong": [str(i) for i in range(1, 13)] + [str(i) for i in range(21, 29)]}
+WEAK = {"weak": ["1", "45", "100", "200", "300"]}
+
+
+def svg_text(figure, tmp_path, name="plot.svg") -> str:
+    path = tmp_path / name
+    save_svg(figure, path)
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("style", ["dot", "bar"])
+def test_top_terms_plot_names_the_significant_terms(tmp_path, style):
+    table = ora_batch(STRONG, LIBRARY)
+    text = svg_text(
+        top_terms_figure(table, title="strong: toy", fdr_threshold=0.05, top_terms=10, style=style), tmp_path
+    )
+    assert "Insulin signalling" in text and "Apoptosis" in text
+    assert "Cell cycle" not in text  # no overlap, so not a result
+    assert "background: 399 genes" in text
+    if style == "bar":
+        assert "12/20" in text  # the overlap is written at the bar
+
+
+def test_nothing_significant_is_said_in_the_plot(tmp_path):
+    table = ora_batch(WEAK, LIBRARY)
+    assert not (table["adjusted_p_value"] < 0.05).any()
+    text = svg_text(top_terms_figure(table, title="weak: toy", fdr_threshold=0.05, top_terms=10), tmp_path)
+    assert "No term reached FDR &lt; 0.05." in text
+    assert "Best term: " in text
+    empty = ora_batch({"none": ["1000"]}, LIBRARY, background=[str(i) for i in range(1, 1001)])
+    text = svg_text(top_terms_figure(empty, title="none: toy", fdr_threshold=0.05, top_terms=10), tmp_path)
+    assert "No term shares a gene with the list." in text
+
+
+def test_comparison_dot_plot_has_terms_and_lists(tmp_path):
+    comparison = compare_lists({"strong": ora_batch(STRONG, LIBRARY), "weak": ora_batch(WEAK, LIBRARY)})
+    figure = comparison_figure(
+        comparison, title="All lists: toy", fdr_threshold=0.05, top_terms=10, list_column="list_id"
+    )
+    text = svg_text(figure, tmp_path)
+    for label in ("Insulin signalling", "Apoptosis", "strong", "weak", "overlap", "joint adjusted p value"):
+        assert label in text
+
+
+def test_svg_bytes_do_not_depend_on_the_run(tmp_path):
+    table = ora_batch(STRONG, LIBRARY)
+    first = svg_text(top_terms_figure(table, title="t", fdr_threshold=0.05, top_terms=5), tmp_path, "a.svg")
+    second = svg_text(top_terms_figure(table, title="t", fdr_threshold=0.05, top_terms=5), tmp_path, "b.svg")
+    assert first == second and "<dc:date>" not in first

@@ -1,0 +1,111 @@
+"""Agreement of our figure mapping with PFOCR's own genes, and the causes of every difference."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import FAMPLEX_DIR, GENES_TSV, HAIRPINS_TSV, REPO, require
+from exocargo.inputs import parse_pfocr_record, pfocr_names
+from exocargo.mapping import Context, load_mapper, map_names_table
+from exocargo.pfocr_qc import AGREEMENT_COLUMNS, compare_files, compare_with_pfocr
+
+SEED = REPO / "config" / "demo" / "PMC6441234__12943_2019_980_Fig1_HTML.md"
+
+
+@pytest.fixture(scope="module")
+def mapper():
+    return load_mapper(require(GENES_TSV), require(HAIRPINS_TSV), require(FAMPLEX_DIR))
+
+
+def mapped(record, mapper):
+    context = Context.of(record.title, record.caption, record.paper_title)
+    return map_names_table(pfocr_names(record, record.figid), mapper, kind="pfocr", context=context)
+
+
+def write_record(path: Path, genes: list[dict], caption: str = "") -> Path:
+    """A PFOCR record in the pfocr-database format (YAML front matter, then nothing)."""
+    meta = {"figid": path.stem, "figtitle": "test figure", "caption": caption, "genes": genes}
+    path.write_text("---\n" + yaml.safe_dump(meta, sort_keys=False) + "---\n", encoding="utf-8")
+    return path
+
+
+def entry(word, symbol, source, hgnc_symbol, entrez):
+    return {"word": word, "symbol": symbol, "source": source, "hgnc_symbol": hgnc_symbol, "entrez": entrez}
+
+
+@pytest.fixture(scope="module")
+def seed(mapper):
+    record = parse_pfocr_record(SEED)
+    return compare_with_pfocr(mapped(record, mapper), record.pfocr_genes)
+
+
+def test_seed_figure_agrees_and_every_difference_has_a_cause(seed):
+    table = seed.table
+    assert list(table.columns) == AGREEMENT_COLUMNS
+    assert table["scope"].tolist()[:2] == ["figure", "figure (adjusted)"]
+    words = table[table["scope"] == "word"]
+    differing = words[words["cause"] != "agree"]
+    assert set(differing["word"]) == {"CaM-", "PI3K"}
+    assert (differing["cause"] != "").all() and set(differing["we_are_more_correct"]) == {"yes"}
+    assert seed.raw.only_pfocr == 1 and seed.raw.f1 > 0.95  # the one: KRIT1 for "CaM-"
+    assert seed.adjusted.f1 == 1.0
+
+
+def test_cam_is_calmodulin_not_the_krit1_alias(seed):
+    row = seed.table.set_index("word").loc["CaM-"]
+    assert "CALM1" in row["only_ours"] and "KRIT1 (889)" == row["only_pfocr"]
+    assert row["cause"].startswith("family: the word names a FamPlex family")
+
+
+def test_slash_expansion_and_alias_causes(tmp_path, mapper):
+    # Words and PFOCR genes as in PMC2862916 Fig 8 (pfocr-database fa77e5f): PFOCR kept MEK2 of MEK-1/2.
+    path = write_record(
+        tmp_path / "PMC2862916__fig.md",
+        [
+            entry("MEK-1/2", "MEK2", "hgnc_alias_symbol", "MAP2K2", "5605"),
+            entry("B-Raf", "BRAF", "hgnc_symbol", "BRAF", "673"),
+            entry("ADP", "ADP", "hgnc_alias_symbol", "WDTC1", "23038"),
+            entry("CD9/63/81", "CD9", "hgnc_symbol", "CD9", "928"),
+        ],
+    )
+    record = parse_pfocr_record(path)
+    agreement = compare_with_pfocr(mapped(record, mapper), record.pfocr_genes)
+    rows = agreement.table.set_index("word")
+    assert rows.loc["B-Raf", "cause"] == "agree"
+    assert rows.loc["MEK-1/2", "only_ours"] == "MAP2K1 (5604)" and rows.loc["MEK-1/2", "we_are_more_correct"] == "yes"
+    assert rows.loc["ADP", "cause"].startswith("not a gene: chemical (not a gene)")
+    assert rows.loc["CD9/63/81", "cause"].startswith("slash expansion")
+    assert agreement.adjusted.f1 == 1.0 and agreement.raw.f1 < 1.0
+
+
+def test_a_difference_without_a_recognised_cause_counts_against_us(tmp_path, mapper):
+    path = write_record(tmp_path / "PMC1__fig.md", [entry("MLP", "MLP", "hgnc_alias_symbol", "CSRP3", "8048")])
+    record = parse_pfocr_record(path)
+    agreement = compare_with_pfocr(mapped(record, mapper), record.pfocr_genes)
+    row = agreement.table.set_index("word").loc["MLP"]
+    assert row["we_are_more_correct"] == "no" and "previous symbol" in row["cause"]
+    assert agreement.adjusted.f1 == agreement.raw.f1 == 0.0
+
+
+def test_mapping_never_reads_pfocrs_own_genes(tmp_path, mapper):
+    """Scrambling PFOCR's symbol, hgnc_symbol and entrez fields leaves our mapping unchanged."""
+    record = parse_pfocr_record(SEED)
+    text = SEED.read_text(encoding="utf-8")
+    front = yaml.safe_load(text.split("\n---")[0][4:])
+    for gene in front["genes"]:
+        gene.update(symbol="ZZZ", hgnc_symbol="ZZZ", entrez="1")
+    scrambled = tmp_path / SEED.name
+    scrambled.write_text("---\n" + yaml.safe_dump(front, sort_keys=False) + "---\n", encoding="utf-8")
+    assert mapped(parse_pfocr_record(scrambled), mapper).equals(mapped(record, mapper))
+
+
+def test_compare_files_refuses_lists_that_are_not_figures(tmp_path):
+    source = tmp_path / "source.json"
+    source.write_text(json.dumps({"list_id": "cargo", "kind": "genes"}))
+    mapping = tmp_path / "mapping.tsv"
+    mapping.write_text("query\tinput_name\tentrez_id\tsymbol\tmatch_type\tnote\n")
+    with pytest.raises(ValueError, match="only for pfocr lists"):
+        compare_files(mapping, source)

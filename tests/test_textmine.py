@@ -1,0 +1,192 @@
+"""Mentions in documents: miRNA forms, protein names, false gene hits, reference lists."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import FAMPLEX_DIR, GENES_TSV, HAIRPINS_TSV, SHARED, require
+from exocargo.inputs import NAMES_COLUMNS, read_text
+from exocargo.textmine import (
+    MENTION_TYPES,
+    MentionFinder,
+    body_text,
+    clean_markup,
+    extract_mentions,
+    mine_text,
+    paragraphs,
+    split_sentences,
+    strip_references,
+)
+
+SEEDS = SHARED / "seeds"
+REVIEWS = ("001_", "002_", "003_")
+# Every miRNA the three reviews name in their text (not in their reference lists), as miRBase names.
+EXPECTED_MIRNAS = {
+    "001_": {
+        "hsa-miR-105", "hsa-miR-25-3p", "hsa-miR-146a", "hsa-miR-221", "hsa-miR-301a-3p", "hsa-miR-21-5p",
+        "hsa-miR-100-5p", "hsa-miR-139-5p", "hsa-miR-494", "hsa-miR-542-3p", "hsa-miR-222-3p", "hsa-miR-222",
+        "hsa-miR-155", "hsa-miR-155-5p", "hsa-miR-21", "hsa-miR-32-5p", "hsa-miR-365", "hsa-let-7a", "hsa-miR-122",
+    },
+    "002_": {
+        "hsa-miR-202-3p", "hsa-miR-9", "hsa-miR-34a-5p", "hsa-miR-106b-5p", "hsa-miR-106b", "hsa-miR-19b-3p",
+        "hsa-miR-335-5p",
+    },
+    "003_": {
+        "hsa-miR-100-5p", "hsa-miR-155", "hsa-miR-222-3p", "hsa-miR-934", "hsa-miR-100", "hsa-miR-222", "hsa-miR-30a",
+        "hsa-miR-21-5p", "hsa-miR-301b-3p", "hsa-miR-221", "hsa-miR-183-5p", "hsa-miR-9",
+    },
+}  # fmt: skip
+# miRNAs written this way only in the reviews' reference lists.
+ONLY_IN_REFERENCES = {"001_": {"miRNA-222-3p", "microRNA-32-5p"}, "002_": {"microRNA-106b-5p", "miRNA-335-5p"}}
+
+
+def seed(prefix: str):
+    found = sorted(SEEDS.glob(f"{prefix}*.txt"))
+    if not found:
+        pytest.fail(f"no seed {prefix}*.txt in {SEEDS}: the tests read the shared seeds from there")
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def finder() -> MentionFinder:
+    return MentionFinder.from_files(require(GENES_TSV), require(HAIRPINS_TSV), require(FAMPLEX_DIR))
+
+
+@pytest.fixture(scope="module")
+def reviews(finder) -> dict:
+    return {prefix: extract_mentions(str(seed(prefix)), prefix, finder) for prefix in REVIEWS}
+
+
+def found(finder: MentionFinder, text: str) -> list[tuple[str, str, str]]:
+    return [(m.text, m.type, m.normalized) for s in mine_text(text, finder) for m in s.mentions]
+
+
+def test_mirna_recall_in_the_three_reviews_is_at_least_095(reviews):
+    expected = sum(len(names) for names in EXPECTED_MIRNAS.values())
+    hits = 0
+    for prefix, names in reviews.items():
+        normalized = {n for value in names.loc[names["type"] == "mirna", "normalized"] for n in value.split("/")}
+        missed = EXPECTED_MIRNAS[prefix] - normalized
+        hits += len(EXPECTED_MIRNAS[prefix]) - len(missed)
+        assert len(missed) <= 1, f"{prefix}: missed {sorted(missed)}"
+    assert hits / expected >= 0.95
+
+
+def test_no_mention_comes_from_a_reference_list(reviews):
+    for prefix, names in reviews.items():
+        body = body_text(read_text(seed(prefix)))
+        assert set(names["name"]).isdisjoint(ONLY_IN_REFERENCES.get(prefix, set()))
+        for sentence in names["first_sentence"]:
+            assert sentence in body, f"{prefix}: {sentence[:80]!r} is not in the body text"
+
+
+def test_names_table_has_the_extract_columns_and_sentence_positions(reviews):
+    names = reviews["003_"]
+    assert list(names.columns) == NAMES_COLUMNS
+    assert set(names["type"]) <= set(MENTION_TYPES)
+    row = names[names["name"] == "miR-221/222"].iloc[0]
+    assert row["normalized"] == "hsa-miR-221/hsa-miR-222" and row["count"] == 3
+    assert "miR-221/222" in row["first_sentence"] and int(row["line"]) > 1
+
+
+def test_every_written_form_of_a_mirna_is_normalised(finder):
+    text = (
+        "Exosomes carried miR-21, miR-21-5p, hsa-miR-21, microRNA-21 and miR-221/222. "
+        "They also carried let-7a and the miR-200 family."
+    )
+    mirnas = {name: normalized for name, kind, normalized in found(finder, text) if kind == "mirna"}
+    assert mirnas["miR-21"] == "hsa-miR-21"
+    assert mirnas["miR-21-5p"] == "hsa-miR-21-5p"
+    assert mirnas["hsa-miR-21"] == "hsa-miR-21"
+    assert mirnas["microRNA-21"] == "hsa-miR-21"
+    assert mirnas["miR-221/222"] == "hsa-miR-221/hsa-miR-222"
+    assert mirnas["let-7a"] == "hsa-let-7a"
+    assert "hsa-miR-141" in mirnas["miR-200 family"].split("/")
+
+
+def test_protein_names_map_to_their_genes(finder):
+    text = (
+        "Vesicles from resistant cells held P-gp, BCRP, MRP1, PD-L1, p27kip1, syntenin-1, Alix and "
+        "P-glycoprotein, with the lncRNA H19, UCA1 and circUHRF1."
+    )
+    normalized = {name: (kind, value) for name, kind, value in found(finder, text)}
+    for name, symbol in {
+        "P-gp": "ABCB1",
+        "BCRP": "ABCG2",
+        "MRP1": "ABCC1",
+        "PD-L1": "CD274",
+        "p27kip1": "CDKN1B",
+        "syntenin-1": "SDCBP",
+        "Alix": "PDCD6IP",
+        "P-glycoprotein": "ABCB1",
+    }.items():
+        assert normalized[name] == ("protein", symbol), name
+    assert normalized["H19"] == ("lncrna", "H19")
+    assert normalized["UCA1"] == ("lncrna", "UCA1")
+    assert normalized["circUHRF1"][0] == "circrna"
+
+
+def test_english_words_and_defined_abbreviations_are_not_genes(finder):
+    text = (
+        "We can set up a new assay and met the criteria. The Cell paper grew cells with CAFs and MSCs. "
+        "The tumour microenvironment (TME) drives epithelial-mesenchymal transition (EMT). "
+        "The TME and EMT were studied. The receptor tyrosine kinase MET and the SET gene were mutated."
+    )
+    genes = {name: value for name, kind, value in found(finder, text) if kind in ("gene", "protein", "family")}
+    assert genes == {"MET": "MET", "SET": "SET"}
+
+
+def test_drugs_cancers_and_their_abbreviations(finder):
+    text = (
+        "Cisplatin (DDP) and adriamycin were given with 5-FU to hepatocellular carcinoma (HCC) cells. "
+        "DDP-resistant HCC cells and gastric cancer cells were compared."
+    )
+    terms = found(finder, text)
+    drugs = {name: value for name, kind, value in terms if kind == "drug"}
+    cancers = {name: value for name, kind, value in terms if kind == "cancer"}
+    assert drugs == {
+        "Cisplatin": "cisplatin",
+        "DDP": "cisplatin",
+        "adriamycin": "doxorubicin",
+        "5-FU": "5-fluorouracil",
+    }
+    assert cancers["HCC"] == "hepatocellular carcinoma" and cancers["gastric cancer"] == "gastric cancer"
+
+
+def test_citation_markers_and_markup_are_removed():
+    text = (
+        "exosomes^{[[109]](#page-14-3)} carry miR-9 [12] and TGF- $\\beta$ (26) via *in vivo* [\\[82\\]](#page-13-15) EVs"
+        " (doi:10.1186/s12943-019-0980-8, [PubMed](https://pubmed.ncbi.nlm.nih.gov/123))"
+    )
+    assert clean_markup(text) == "exosomes carry miR-9 and TGF-β via in vivo EVs (, PubMed)"
+
+
+def test_sentences_split_at_full_stops_but_not_after_et_al_or_figure():
+    paragraph = "Zhang et al. showed this (Fig. 2). miR-21 was high. p27 fell."
+    assert split_sentences(paragraph) == ["Zhang et al. showed this (Fig. 2).", "miR-21 was high.", "p27 fell."]
+
+
+def test_reference_list_and_citation_shaped_paragraphs_are_dropped():
+    text = (
+        "Intro text. " * 20
+        + "\n\nmiR-21 is exosomal.\n\n## References\n\n1. Smith AB, Lee C. miR-155 paper. J Biol 2014;7:1327.\n"
+    )
+    assert "miR-155" not in strip_references(text)
+    citation_only = (
+        "Intro.\n\nSmith AB, Lee C: miR-155 in exosomes. J Biol Chem 262: 9412-9420, 1987.\n\nmiR-21 is exosomal."
+    )
+    assert paragraphs(citation_only) == ["Intro.", "miR-21 is exosomal."]
+
+
+def test_without_a_gene_table_symbol_shaped_names_are_kept_for_the_mapping_step(tmp_path):
+    document = tmp_path / "note.md"
+    document.write_text(
+        "# Note\n\nExosomal miR-21 and P-glycoprotein lower PTEN and raise cisplatin resistance in gastric cancer.\n"
+    )
+    names = extract_mentions(str(document), "note")
+    assert set(zip(names["name"], names["type"], names["normalized"])) == {
+        ("miR-21", "mirna", "hsa-miR-21"),
+        ("P-glycoprotein", "protein", "ABCB1"),
+        ("PTEN", "gene", ""),
+        ("cisplatin", "drug", "cisplatin"),
+        ("gastric cancer", "cancer", "gastric cancer"),
+    }
