@@ -107,8 +107,14 @@ def write_random_gmt(path: Path, lists: int, pools: dict[str, list[str]], *, see
     return int(sizes.sum())
 
 
-def make_workdir(work: Path, workflow: Path, gmt: Path | None, overrides: dict[str, str]) -> None:
-    """A work directory with the workflow's config and a one-row sheet naming ``gmt`` (None: the demo sheet)."""
+def make_workdir(
+    work: Path, workflow: Path, gmt: Path | None, overrides: dict[str, str], *, fresh_resources: bool = False
+) -> None:
+    """A work directory with the workflow's config and a one-row sheet naming ``gmt`` (None: the demo sheet).
+
+    ``fresh_resources``: build the reference data again in the work directory
+    (from the shared download cache, offline) so those rules are measured too.
+    """
     if work.exists():
         shutil.rmtree(work)
     shutil.copytree(workflow / "config", work / "config")
@@ -119,7 +125,7 @@ def make_workdir(work: Path, workflow: Path, gmt: Path | None, overrides: dict[s
         for parent in parents:
             node = node.setdefault(parent, {})
         node[key] = yaml.safe_load(value)
-    config["resources_dir"] = str(RESOURCES)
+    config["resources_dir"] = str(work / "resources" if fresh_resources else RESOURCES)
     config["download_cache"] = str(RESOURCES / "downloads")
     (work / "config" / "config.yaml").write_text(yaml.safe_dump(config, sort_keys=False))
     if gmt is None:
@@ -224,7 +230,7 @@ def benchmark_tables(work: Path) -> dict[str, tuple[int, float, float, float]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 100, 1000, 10000], help="lists per run")
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1, 100, 1000, 10000], help="lists per run")
     parser.add_argument("--workroot", type=Path, default=Path("/tmp/exocargo-scale"), help="scratch folder")
     parser.add_argument(
         "--workflow",
@@ -233,6 +239,11 @@ def main() -> int:
         help="copy of the workflow to run, e.g. a commit unpacked with `git archive` (default: this repository)",
     )
     parser.add_argument("--demo", action="store_true", help="also run the workflow's own demo sheet first")
+    parser.add_argument(
+        "--fresh-resources",
+        action="store_true",
+        help="the demo run also builds the reference data (measures those rules)",
+    )
     parser.add_argument("--cores", type=int, default=2)
     parser.add_argument("--seed", type=int, default=20261122)
     parser.add_argument("--timeout", type=float, default=3600, help="seconds before a run is killed")
@@ -246,14 +257,14 @@ def main() -> int:
     args = parser.parse_args()
     overrides = dict(item.split("=", 1) for item in args.config)
     pools = name_pools(RESOURCES)
-    runs: list[tuple[str, Path | None, int]] = [("demo", None, 0)] if args.demo else []
+    runs: list[tuple[str, Path | None, int | None]] = [("demo", None, None)] if args.demo else []
     for lists in args.sizes:
         gmt = args.workroot / "inputs" / f"figures_{lists}.gmt"
         runs.append((f"{lists:,}", gmt, write_random_gmt(gmt, lists, pools, seed=args.seed)))
     rows, failures = [], 0
     for label, gmt, names in runs:
         work = args.workroot / f"lists_{label.replace(',', '')}"
-        make_workdir(work, args.workflow, gmt, overrides)
+        make_workdir(work, args.workflow, gmt, overrides, fresh_resources=args.fresh_resources and gmt is None)
         run = run_snakemake(work, args.workflow, args.cores, timeout=args.timeout)
         if run.returncode != 0:
             failures += 1
@@ -262,7 +273,7 @@ def main() -> int:
         rerun = run_snakemake(work, args.workflow, args.cores, timeout=args.timeout)
         nothing_to_do = "Nothing to be done" in rerun.log_tail
         rows.append(
-            f"| {label} | {names:,} | {run.wall_seconds:.1f} | {run.cpu_seconds:.0f} | {run.peak_tree_mib:,.0f} | "
+            f"| {label} | {'-' if names is None else f'{names:,}'} | {run.wall_seconds:.1f} | {run.cpu_seconds:.0f} | {run.peak_tree_mib:,.0f} | "
             f"{rerun.wall_seconds:.1f}{'' if nothing_to_do else ' (jobs rerun!)'} |"
         )
         print(f"\n{label}: per script (largest job RSS, longest job, jobs)")

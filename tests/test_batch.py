@@ -56,7 +56,9 @@ def test_mapping_chunks_partition_the_queries_in_order():
 
 def test_more_chunks_than_sets_is_refused_with_the_fix():
     mapping = pd.DataFrame({"query": ["a", "b"], "input_name": ["x", "y"]})
-    with pytest.raises(InputError, match=r"figures.mapping.tsv: 2 sets, fewer than the 3 chunks.*gmt_chunk_size"):
+    with pytest.raises(
+        InputError, match=r"figures.mapping.tsv: 2 sets with names, fewer than the 3 chunks.*gmt_chunk_size"
+    ):
         mapping_chunk(mapping, 0, 3, source="figures.mapping.tsv")
 
 
@@ -76,6 +78,8 @@ def test_only_gmt_rows_above_the_chunk_size_are_batched(tmp_path: Path):
     )
     assert plan_chunks(sheet, 5) == {"big": 3}
     assert plan_chunks(sheet, 11) == {}
+    big.write_text("".join(f"s{i}\t\tTP53\r\n" for i in range(11)), encoding="utf-16")
+    assert plan_chunks(sheet, 5) == {"big": 3}
 
 
 def test_concatenated_tables_keep_the_text_of_every_value(tmp_path: Path):

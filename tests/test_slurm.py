@@ -1,4 +1,4 @@
-"""The demo through a real single-node SLURM gives the same tables as a local run.
+"""The execution profiles: the demo through a real single-node SLURM gives the same tables as a local run.
 
 The cluster (see tests/slurm_cluster.py) has no accounting database, so the run
 adds the flags README.md gives for such clusters: ``--slurm-status-command
@@ -16,9 +16,9 @@ import pytest
 from conftest import REPO, make_workdir, run_workflow
 from slurm_cluster import ClusterError, SlurmCluster, start_cluster
 
-pytestmark = [pytest.mark.slurm, pytest.mark.slow]
-
-SLURM_PROFILE = REPO / "workflow" / "profiles" / "slurm"
+PROFILES = REPO / "workflow" / "profiles"
+LOCAL_PROFILE = PROFILES / "local"
+SLURM_PROFILE = PROFILES / "slurm"
 NO_ACCOUNTING_FLAGS = ("--slurm-status-command", "squeue", "--slurm-no-account")
 FAST_POLLING_FLAGS = ("--slurm-init-seconds-before-status-checks", "2", "--seconds-between-status-checks", "2")
 RUN_TIMEOUT = 600
@@ -63,9 +63,18 @@ def slurm_job(cluster: SlurmCluster, slurm_id: str) -> dict[str, str]:
     return dict(re.findall(r"(\w+)=(\S*)", shown))
 
 
+@pytest.mark.parametrize("profile", [LOCAL_PROFILE, SLURM_PROFILE], ids=lambda path: path.name)
+def test_profiles_plan_the_demo(profile: Path, tmp_path: Path):
+    result = run_workflow(make_workdir(tmp_path), "--workflow-profile", str(profile), "--dry-run")
+    assert f"Using workflow specific profile {profile}" in result.stdout + result.stderr
+    assert re.search(r"^total\s+\d+$", result.stdout, re.MULTILINE), result.stdout[-2000:]
+
+
+@pytest.mark.slurm
+@pytest.mark.slow
 def test_demo_through_slurm_equals_local_run(cluster: SlurmCluster, tmp_path: Path, monkeypatch):
     local = make_workdir(tmp_path / "local")
-    run_workflow(local, timeout=RUN_TIMEOUT)
+    run_workflow(local, "--workflow-profile", str(LOCAL_PROFILE), timeout=RUN_TIMEOUT)
 
     on_slurm = make_workdir(tmp_path / "slurm")
     for key, value in cluster.environment().items():

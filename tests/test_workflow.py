@@ -59,9 +59,10 @@ def test_demo_runs_then_nothing_to_do_then_only_new_list_runs(tmp_path):
         sheet.write("new_list\tconfig/demo/new_list.txt\tgenes\tA list added later\n")
     dry = run_workflow(work, "-n")
     jobs = scheduled_jobs(dry.stdout)
-    per_list_rules = {rule for rule in jobs if rule not in {"all", "render_index_report"}}
-    assert jobs.get("extract_names") == 1 and jobs.get("map_gene_names") == 1
-    assert all(count <= 3 for rule, count in jobs.items() if rule in per_list_rules)
-    assert "new_list" in dry.stdout
+    assert jobs["extract_names"] == jobs["map_gene_names"] == jobs["render_list_report"] == 1
+    assert jobs["run_enrichment"] == 3  # one per library, for the new list only
+    wildcards = set(re.findall(r"wildcards: (.*)", dry.stdout))
+    # Every job either belongs to the new list or is an all-list summary (per library).
+    assert all("list_id=new_list" in w or not w.startswith("list_id") for w in wildcards)
     for other in ("seed_figure", "exosome_cargo", "cargo_relations"):
         assert f"list_id={other}" not in dry.stdout

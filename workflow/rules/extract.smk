@@ -3,7 +3,11 @@
 
 rule extract_names:
     input:
-        list_path,
+        document=list_path,
+        # text inputs recognise gene, protein and family mentions through these tables
+        genes=gene_table(),
+        hairpins=hairpin_table(),
+        famplex=famplex_tables().entities,
     output:
         names="results/names/{list_id}.names.tsv",
         source="results/names/{list_id}.source.json",

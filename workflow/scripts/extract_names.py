@@ -8,7 +8,12 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from exocargo.extract import extract_names  # noqa: E402
 from exocargo.files import write_json, write_table  # noqa: E402
+from exocargo.textmine import MentionFinder  # noqa: E402
 
-names, source = extract_names(snakemake.input[0], snakemake.params.kind, snakemake.wildcards.list_id)  # noqa: F821
+inputs, kind = snakemake.input, snakemake.params.kind  # noqa: F821
+finder = None
+if kind == "text":
+    finder = MentionFinder.from_files(inputs.genes, inputs.hairpins, Path(inputs.famplex).parent)
+names, source = extract_names(inputs.document, kind, snakemake.wildcards.list_id, finder=finder)  # noqa: F821
 write_table(names, snakemake.output.names)  # noqa: F821
 write_json(source, snakemake.output.source)  # noqa: F821

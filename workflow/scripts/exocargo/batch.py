@@ -31,15 +31,14 @@ from typing import Any
 import pandas as pd
 
 from .files import _tmp, write_json
-from .inputs import InputError
+from .inputs import InputError, read_text
 
 COPY_BUFFER = 1 << 20
 
 
 def count_gmt_sets(path: str | Path) -> int:
-    """Sets in a GMT file: its non-blank lines (the gmt reader rejects any other kind of line)."""
-    with open(path, "rb") as handle:
-        return sum(1 for line in handle if line.strip())
+    """Sets in a GMT file: its non-blank lines, decoded as the gmt reader decodes them."""
+    return sum(1 for line in read_text(path).split("\n") if line.strip())
 
 
 def plan_chunks(sheet: pd.DataFrame, chunk_size: int) -> dict[str, int]:
@@ -57,10 +56,10 @@ def plan_chunks(sheet: pd.DataFrame, chunk_size: int) -> dict[str, int]:
     return plan
 
 
-def chunk_paths(outputs: Mapping[str, str], step: str = "enrichment") -> dict[str, str]:
-    """Output patterns of a chunk job: ``results/<step>/{list_id}.X`` -> ``results/batch/{list_id}.chunk{chunk}.X``."""
+def chunk_paths(outputs: Mapping[str, str]) -> dict[str, str]:
+    """Output patterns of a chunk job: ``results/enrichment/{list_id}.X`` -> ``results/batch/{list_id}.chunk{chunk}.X``."""
     return {
-        name: path.replace(f"results/{step}/{{list_id}}.", "results/batch/{list_id}.chunk{chunk}.")
+        name: path.replace("results/enrichment/{list_id}.", "results/batch/{list_id}.chunk{chunk}.")
         for name, path in outputs.items()
     }
 
@@ -84,8 +83,8 @@ def mapping_chunk(mapping: pd.DataFrame, chunk: int, chunks: int, *, source: str
     queries = list(dict.fromkeys(mapping["query"]))
     if len(queries) < chunks:
         raise InputError(
-            f"{source}: {len(queries)} sets, fewer than the {chunks} chunks planned from the gmt's "
-            "non-blank lines. Remove lines that are not gene sets, or raise enrichment: gmt_chunk_size."
+            f"{source}: {len(queries)} sets with names, fewer than the {chunks} chunks planned from the "
+            "gmt's lines. Raise enrichment: gmt_chunk_size, or remove the sets that have no usable names."
         )
     start, stop = chunk_bounds(len(queries), chunks)[chunk]
     return mapping[mapping["query"].isin(set(queries[start:stop]))]

@@ -23,7 +23,7 @@ from .inputs import (
     read_gmt,
     read_text,
 )
-from .textmine import extract_mentions
+from .textmine import MentionFinder, extract_mentions
 
 STATUS_OK = "ok"
 STATUS_FAILED = "failed"
@@ -48,14 +48,14 @@ def _why_no_names(path: str | Path, kind: str) -> str:
     return f"{path}: no names found (kind {kind}). {fix}"
 
 
-def _read(path: str | Path, kind: str, list_id: str) -> tuple[pd.DataFrame, dict]:
+def _read(path: str | Path, kind: str, list_id: str, finder: MentionFinder | None) -> tuple[pd.DataFrame, dict]:
     """Names table and kind-specific metadata; raises :class:`InputError`."""
     if kind == "genes":
         return read_gene_list(path, list_id), {}
     if kind == "gmt":
         return read_gmt(path), {}
     if kind == "text":
-        return extract_mentions(str(path), list_id), {}
+        return extract_mentions(str(path), list_id, finder), {}
     if kind == "pfocr":
         record = parse_pfocr_record(path)
         pfocr = {
@@ -70,8 +70,14 @@ def _read(path: str | Path, kind: str, list_id: str) -> tuple[pd.DataFrame, dict
     raise InputError(f"{path}: unknown kind {kind!r}; use one of genes, pfocr, text, gmt.")
 
 
-def extract_names(path: str | Path, kind: str, list_id: str) -> tuple[pd.DataFrame, dict]:
+def extract_names(
+    path: str | Path, kind: str, list_id: str, *, finder: MentionFinder | None = None
+) -> tuple[pd.DataFrame, dict]:
     """Read one sheet row's file; return its names table and source metadata.
+
+    ``finder`` recognises gene, protein and family mentions in ``text`` inputs
+    through the gene tables (without it only lexicon words and symbol-shaped
+    tokens are found).
 
     Never raises :class:`InputError`: a file that cannot be read, or that holds
     no names, gives a header-only names table and a source with
@@ -86,7 +92,7 @@ def extract_names(path: str | Path, kind: str, list_id: str) -> tuple[pd.DataFra
     """
     source: dict = {"list_id": list_id, "path": str(path), "kind": kind, "status": STATUS_OK, "reason": ""}
     try:
-        names, details = _read(path, kind, list_id)
+        names, details = _read(path, kind, list_id, finder)
         if names.empty:
             raise InputError(_why_no_names(path, kind))
     except InputError as error:
