@@ -5,6 +5,7 @@
 #   results/names/{list}.names.tsv              names extracted from each input
 #   results/mapping/{list}.mapping.tsv          every name -> Entrez decision
 #   results/enrichment/{list}.{library}.tsv     over-representation per library
+#   results/batch/{list}.chunk{n}.*             chunks of a large gmt input, merged into the above
 #   results/cargo/{list}.cargo_targets.tsv      cargo -> target -> pathway rows
 #   results/report/{list}.html, index.html      self-contained reports
 #   logs/<step>/..., benchmarks/<step>/...      mirror the outputs

@@ -22,6 +22,8 @@ SLURM_PROFILE = PROFILES / "slurm"
 NO_ACCOUNTING_FLAGS = ("--slurm-status-command", "squeue", "--slurm-no-account")
 FAST_POLLING_FLAGS = ("--slurm-init-seconds-before-status-checks", "2", "--seconds-between-status-checks", "2")
 RUN_TIMEOUT = 600
+# The SLURM run's Snakemake log and the daemons' logs are kept here for CI.
+ARTIFACTS = REPO / "tests" / "artifacts" / "slurm"
 SUBMITTED = re.compile(r"Job (\d+) has been submitted with SLURM jobid (\d+)")
 
 
@@ -72,7 +74,7 @@ def test_profiles_plan_the_demo(profile: Path, tmp_path: Path):
 
 @pytest.mark.slurm
 @pytest.mark.slow
-def test_demo_through_slurm_equals_local_run(cluster: SlurmCluster, tmp_path: Path, monkeypatch):
+def test_demo_through_slurm_equals_local_run(cluster: SlurmCluster, tmp_path: Path, monkeypatch, request):
     local = make_workdir(tmp_path / "local")
     run_workflow(local, "--workflow-profile", str(LOCAL_PROFILE), timeout=RUN_TIMEOUT)
 
@@ -86,10 +88,22 @@ def test_demo_through_slurm_equals_local_run(cluster: SlurmCluster, tmp_path: Pa
         *NO_ACCOUNTING_FLAGS,
         *FAST_POLLING_FLAGS,
         timeout=RUN_TIMEOUT,
+        check=False,
     )
     log = result.stdout + result.stderr
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "snakemake.log").write_text(log)
+    (ARTIFACTS / "daemons.log").write_text(cluster.logs())
+    assert result.returncode == 0, f"the SLURM run failed:\n{log[-4000:]}\n{cluster.logs()}"
 
     submitted = dict(SUBMITTED.findall(log))
+    terminal = request.config.pluginmanager.get_plugin("terminalreporter")
+    if terminal is not None:
+        terminal.write_line(
+            f"\nSLURM: {len(submitted)} jobs submitted with sbatch (SLURM job ids "
+            f"{min(map(int, submitted.values()), default=0)}-{max(map(int, submitted.values()), default=0)}); "
+            f"log in {ARTIFACTS / 'snakemake.log'}"
+        )
     declared = declared_resources(log)
     assert len(submitted) >= 10, f"expected the demo's jobs to go through sbatch:\n{log[-3000:]}"
     for jobid, slurm_id in submitted.items():

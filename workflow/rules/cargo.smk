@@ -9,17 +9,17 @@ rule prepare_mirtarbase_pairs:
     input:
         mti=mirtarbase_table(),
     output:
-        # one row per miRNA-target pair, built once beside the miRTarBase CSV
-        pairs=str(Path(mirtarbase_table()).with_name("hsa_MTI.pairs.tsv")),
+        pairs=mirtarbase_pairs(),
     log:
         "logs/cargo/prepare_mirtarbase_pairs.log",
     benchmark:
         "logs/benchmarks/cargo/prepare_mirtarbase_pairs.tsv"
     conda:
         "../envs/exocargo.yaml"
+    threads: 1
     resources:
-        mem_mb=4000,
-        runtime=20,
+        mem_mb=1000,
+        runtime=5,
     script:
         "../scripts/prepare_mirtarbase_pairs.py"
 
@@ -52,9 +52,10 @@ rule build_cargo_targets:
         "logs/benchmarks/cargo/{list_id}.tsv"
     conda:
         "../envs/exocargo.yaml"
+    threads: 1
     resources:
-        mem_mb=3000,
-        runtime=20,
+        mem_mb=1000,
+        runtime=10,
     params:
         kind=lambda wildcards: list_kind(wildcards.list_id),
         libraries=LIBRARIES,
@@ -78,8 +79,9 @@ rule merge_cargo_targets:
         "logs/cargo/merge_cargo_targets.log",
     conda:
         "../envs/exocargo.yaml"
+    threads: 1
     resources:
-        mem_mb=2000,
-        runtime=10,
+        mem_mb=500,
+        runtime=5,
     script:
         "../scripts/merge_cargo_targets.py"

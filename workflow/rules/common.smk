@@ -80,6 +80,11 @@ def mirtarbase_table():
     return rules.fetch_mirtarbase.output.mti
 
 
+def mirtarbase_pairs():
+    """One row per miRNA-target pair, built once beside the miRTarBase CSV."""
+    return str(Path(mirtarbase_table()).with_name("hsa_MTI.pairs.tsv"))
+
+
 def library_gmt_path(library):
     spec = LIBRARY_SPECS[library]
     if spec["source"] == "pyenrichr":

@@ -26,9 +26,10 @@ rule run_enrichment:
         "logs/benchmarks/enrichment/{list_id}.{library}.tsv"
     conda:
         "../envs/exocargo.yaml"
+    threads: 1
     resources:
-        mem_mb=4000,
-        runtime=30,
+        mem_mb=1000,
+        runtime=10,
     params:
         options=config["enrichment"],
         include_ambiguous=config["mapping"]["include_ambiguous"],
@@ -50,8 +51,9 @@ rule plot_enrichment:
         "logs/enrichment/{list_id}.{library}.plot.log",
     conda:
         "../envs/exocargo.yaml"
+    threads: 1
     resources:
-        mem_mb=2000,
+        mem_mb=1500,
         runtime=10,
     params:
         fdr_threshold=config["enrichment"]["fdr_threshold"],
@@ -78,9 +80,10 @@ rule compare_enrichment:
         "logs/benchmarks/enrichment/comparison.{library}.tsv"
     conda:
         "../envs/exocargo.yaml"
+    threads: 1
     resources:
-        mem_mb=4000,
-        runtime=20,
+        mem_mb=3000,
+        runtime=15,
     params:
         list_ids=LIST_IDS,
         fdr_threshold=config["enrichment"]["fdr_threshold"],
@@ -107,6 +110,7 @@ rule build_pfocr_library:
         "logs/benchmarks/libraries/{library}.tsv"
     conda:
         "../envs/exocargo.yaml"
+    threads: 1
     resources:
         mem_mb=3000,
         runtime=30,

@@ -15,9 +15,10 @@ rule extract_names:
         "logs/names/{list_id}.log",
     conda:
         "../envs/exocargo.yaml"
+    threads: 1
     resources:
-        mem_mb=2000,
-        runtime=10,
+        mem_mb=500,
+        runtime=5,
     params:
         kind=lambda wildcards: list_kind(wildcards.list_id),
     script:

@@ -18,9 +18,10 @@ rule map_gene_names:
         "logs/benchmarks/mapping/{list_id}.tsv"
     conda:
         "../envs/exocargo.yaml"
+    threads: 1
     resources:
-        mem_mb=2000,
-        runtime=20,
+        mem_mb=500,
+        runtime=10,
     params:
         famplex_dir=lambda wildcards, input: str(Path(input.famplex[0]).parent),
         backend=config["mapping"]["backend"],
@@ -44,9 +45,10 @@ rule compare_with_pfocr:
         "logs/mapping/{list_id}.pfocr_agreement.log",
     conda:
         "../envs/exocargo.yaml"
+    threads: 1
     resources:
-        mem_mb=1000,
-        runtime=10,
+        mem_mb=500,
+        runtime=5,
     params:
         include_ambiguous=config["mapping"]["include_ambiguous"],
     script:
@@ -63,9 +65,10 @@ rule download_pfocr_figure:
         figid=r"PMC\d+__[A-Za-z0-9_.\-]+",
     conda:
         "../envs/exocargo.yaml"
+    threads: 1
     resources:
-        mem_mb=300,
-        runtime=10,
+        mem_mb=1000,
+        runtime=20,
     params:
         url=lambda wildcards: config["mapping"]["pfocr_figure_url"].format(
             figid=wildcards.figid

@@ -12,6 +12,7 @@ rule render_run_config:
     localrule: True
     conda:
         "../envs/exocargo.yaml"
+    threads: 1
     resources:
         mem_mb=500,
         runtime=5,
@@ -45,9 +46,10 @@ rule render_list_report:
         "logs/benchmarks/report/{list_id}.tsv"
     conda:
         "../envs/exocargo.yaml"
+    threads: 1
     resources:
-        mem_mb=2000,
-        runtime=10,
+        mem_mb=2500,
+        runtime=20,
     params:
         description=lambda wildcards: genelists.loc[wildcards.list_id, "description"],
         libraries=LIBRARIES,
@@ -83,8 +85,9 @@ rule render_index_report:
         "logs/benchmarks/report/index.tsv"
     conda:
         "../envs/exocargo.yaml"
+    threads: 1
     resources:
-        mem_mb=2000,
+        mem_mb=2500,
         runtime=10,
     params:
         lists={list_id: list_step_files(list_id) for list_id in LIST_IDS},

@@ -10,6 +10,7 @@ rule fetch_hgnc_table:
         "logs/resources/fetch_hgnc_table.log",
     conda:
         "../envs/exocargo.yaml"
+    threads: 1
     resources:
         mem_mb=500,
         runtime=10,
@@ -28,6 +29,7 @@ rule fetch_ncbi_gene_info:
         "logs/resources/fetch_ncbi_gene_info.log",
     conda:
         "../envs/exocargo.yaml"
+    threads: 1
     resources:
         mem_mb=1000,
         runtime=20,
@@ -49,9 +51,10 @@ rule build_gene_table:
         f"logs/resources/build_gene_table.{{nomenclature}}.log",
     conda:
         "../envs/exocargo.yaml"
+    threads: 1
     resources:
-        mem_mb=1000,
-        runtime=10,
+        mem_mb=500,
+        runtime=5,
     script:
         "../scripts/build_gene_table.py"
 
@@ -67,8 +70,9 @@ rule fetch_famplex:
         "logs/resources/fetch_famplex.log",
     conda:
         "../envs/exocargo.yaml"
+    threads: 1
     resources:
-        mem_mb=300,
+        mem_mb=500,
         runtime=10,
     params:
         source="famplex",
@@ -85,6 +89,7 @@ rule fetch_mirtarbase:
         "logs/resources/fetch_mirtarbase.log",
     conda:
         "../envs/exocargo.yaml"
+    threads: 1
     resources:
         mem_mb=500,
         runtime=10,
@@ -103,6 +108,7 @@ rule fetch_mirtarbase_url:
         "logs/resources/fetch_mirtarbase_url.log",
     conda:
         "../envs/exocargo.yaml"
+    threads: 1
     resources:
         mem_mb=1000,
         runtime=20,
@@ -125,6 +131,7 @@ rule fetch_pyenrichr_library:
         f"logs/resources/fetch_pyenrichr_library.{{library}}.log",
     conda:
         "../envs/exocargo.yaml"
+    threads: 1
     resources:
         mem_mb=500,
         runtime=10,
@@ -143,6 +150,7 @@ rule fetch_enrichr_library:
         f"logs/resources/fetch_enrichr_library.{{library}}.log",
     conda:
         "../envs/exocargo.yaml"
+    threads: 1
     resources:
         mem_mb=1000,
         runtime=20,
@@ -165,9 +173,10 @@ rule translate_library:
         f"logs/resources/translate_library.{{library}}.log",
     conda:
         "../envs/exocargo.yaml"
+    threads: 1
     resources:
-        mem_mb=2000,
-        runtime=10,
+        mem_mb=500,
+        runtime=5,
     params:
         library=lambda wildcards: wildcards.library,
         source=lambda wildcards: LIBRARY_SPECS[wildcards.library]["source"],
@@ -182,4 +191,5 @@ rule fetch_resources:
         hairpin_table(),
         famplex_tables(),
         mirtarbase_table(),
+        mirtarbase_pairs(),
         [library_entrez_gmt(library) for library in LIBRARIES],
