@@ -10,13 +10,13 @@ exactly as a ``pfocr`` list is mapped.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from pathlib import Path
 
 from .inputs import InputError, parse_pfocr_record, pfocr_names, read_text
 from .mapping import Context, Mapper, map_names_table, used_entrez_ids
+from .sources import sha256_of
 
 # A library symbol is translated only through these unambiguous matches.
 TRANSLATION_MATCH_TYPES = ("entrez", "symbol", "previous", "alias", "mirna")
@@ -144,14 +144,6 @@ def build_pfocr_library(
         "entrez_genes": len({e for ids in library.values() for e in ids}),
     }
     return library, summary
-
-
-def sha256_of(path: str | Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def library_record(name: str, source: str, path: str | Path, provenance: str | Path | None = None) -> dict:
