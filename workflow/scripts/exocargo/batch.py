@@ -30,7 +30,7 @@ from typing import Any
 
 import pandas as pd
 
-from .files import _tmp, write_json
+from .files import atomic_output, write_json
 from .inputs import InputError, read_text
 
 COPY_BUFFER = 1 << 20
@@ -100,9 +100,8 @@ def concatenate_tables(paths: Sequence[str | Path], output: str | Path) -> None:
     if not paths:
         raise ValueError(f"no tables to concatenate into {output}.")
     output = Path(output)
-    partial = _tmp(output)
     header = None
-    with open(partial, "wb") as merged:
+    with atomic_output(output) as partial, open(partial, "wb") as merged:
         for path in paths:
             with open(path, "rb") as table:
                 first = table.readline()
@@ -114,7 +113,6 @@ def concatenate_tables(paths: Sequence[str | Path], output: str | Path) -> None:
                         f"{path}: header {first!r} differs from {paths[0]}'s {header!r}; cannot concatenate."
                     )
                 shutil.copyfileobj(table, merged, COPY_BUFFER)
-    partial.replace(output)
 
 
 def merge_chunk_records(records: Sequence[Any], *, sources: Sequence[str] | None = None, where: str = "") -> Any:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .files import read_tsv
+
 GENE_TABLE_COLUMNS = [
     "entrez_id",
     "symbol",
@@ -39,7 +41,7 @@ def gene_table_from_hgnc(hgnc_tsv: str | Path) -> pd.DataFrame:
     Genes without an NCBI Gene ID cannot be reported in Entrez space and are
     left out; withdrawn entries are never in this file.
     """
-    raw = pd.read_csv(hgnc_tsv, sep="\t", dtype=str, keep_default_na=False)
+    raw = read_tsv(hgnc_tsv)
     raw = raw[raw["NCBI Gene ID(supplied by NCBI)"] != ""]
     table = pd.DataFrame(
         {
@@ -60,16 +62,13 @@ def gene_table_from_hgnc(hgnc_tsv: str | Path) -> pd.DataFrame:
 # NCBI's type_of_gene uses other words than HGNC's locus type; we keep NCBI's.
 def gene_table_from_ncbi_gene_info(gene_info: str | Path) -> pd.DataFrame:
     """Convert NCBI ``Homo_sapiens.gene_info`` (tab-separated, ``-`` = empty)."""
-    raw = pd.read_csv(gene_info, sep="\t", dtype=str, keep_default_na=False)
+    raw = read_tsv(gene_info)
     raw = raw.rename(columns={"#tax_id": "tax_id"})
     raw = raw[raw["tax_id"] == "9606"]
 
     def xref(refs: str, prefix: str) -> str:
-        return LIST_SEP.join(
-            r.split(":", 1)[1] if prefix != "HGNC" else r.split(":", 1)[1]
-            for r in refs.split("|")
-            if r.startswith(prefix + ":")
-        )
+        # "Ensembl:ENSG00000141510" -> "ENSG00000141510"; "HGNC:HGNC:11998" -> "HGNC:11998"
+        return LIST_SEP.join(r.split(":", 1)[1] for r in refs.split("|") if r.startswith(prefix + ":"))
 
     table = pd.DataFrame(
         {
@@ -89,7 +88,7 @@ def gene_table_from_ncbi_gene_info(gene_info: str | Path) -> pd.DataFrame:
 
 def mirbase_hairpins(mirbase_tsv: str | Path) -> pd.DataFrame:
     """Human miRBase hairpins with their Entrez gene (``hsa-mir-21`` -> 406991)."""
-    raw = pd.read_csv(mirbase_tsv, sep="\t", dtype=str, keep_default_na=False)
+    raw = read_tsv(mirbase_tsv)
     human = raw[raw["mirbase_name"].str.startswith("hsa-") & (raw["database"] == "ENTREZGENE")]
     table = pd.DataFrame({"hairpin": human["mirbase_name"], "entrez_id": human["identifier"], "symbol": human["label"]})
     return table.drop_duplicates().sort_values("hairpin").reset_index(drop=True)

@@ -14,6 +14,7 @@ import json
 import re
 from pathlib import Path
 
+from .files import atomic_output
 from .inputs import InputError, parse_pfocr_record, pfocr_names, read_text
 from .mapping import Context, Mapper, map_names_table, used_entrez_ids
 from .sources import sha256_of
@@ -168,10 +169,6 @@ def library_record(name: str, source: str, path: str | Path, provenance: str | P
 
 def write_gmt(library: dict[str, list[str]], path: str | Path, descriptions: dict[str, str] | None = None) -> None:
     """Write ``{term: genes}`` as GMT, atomically."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
+    with atomic_output(path) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as handle:
         for term, genes in library.items():
             handle.write("\t".join([term, (descriptions or {}).get(term, ""), *genes]) + "\n")
-    tmp.replace(path)

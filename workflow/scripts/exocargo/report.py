@@ -33,8 +33,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from .extract import STATUS_FAILED
-from .files import _tmp as part_path
-from .files import read_tsv, write_text
+from .files import atomic_output, read_tsv, write_text
 from .report_assets import SCRIPT, STYLE, content_security_policy
 
 TOOLS = ("snakemake", "pandas", "numpy", "scipy", "gseapy", "matplotlib", "openpyxl")
@@ -1040,9 +1039,8 @@ def write_workbook(sheets: dict[str, pd.DataFrame], path: str | Path) -> None:
             )
         note = f"cut at Excel's limit of {XLSX_MAX_ROWS} rows; the TSV has all" if len(frame) > XLSX_MAX_ROWS else ""
         about.append([sheet.title, len(frame), note])
-    tmp = part_path(path)
-    workbook.save(tmp)
-    tmp.replace(path)
+    with atomic_output(path) as tmp:
+        workbook.save(tmp)
 
 
 def xlsx_cell(sheet, value: str, *, number: bool):
@@ -1062,11 +1060,9 @@ def write_results_zip(files: list[str | Path], *, root: str | Path, path: str | 
     Entries are sorted and dated 1980-01-01, so equal files give an equal zip.
     """
     path, root = Path(path), Path(root).resolve()
-    tmp = part_path(path)
-    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    with atomic_output(path) as tmp, zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for file in sorted({Path(f).resolve() for f in files}):
             info = zipfile.ZipInfo(file.relative_to(root).as_posix(), date_time=ZIP_EPOCH)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             archive.writestr(info, file.read_bytes())
-    tmp.replace(path)

