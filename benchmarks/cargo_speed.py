@@ -22,16 +22,15 @@ from pathlib import Path
 
 import numpy as np
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "workflow" / "scripts"))
+from exocargo.cargo.targets import mirtarbase_pairs, read_mirtarbase
+from exocargo.enrichment.libraries import read_gmt_library
+from exocargo.enrichment.mirna_null import mirna_set_enrichment
+from exocargo.files import read_tsv
+from exocargo.inputs.readers import read_text
+from exocargo.text.mentions import MentionFinder, mine_text
+from exocargo.text.relations import find_relations
 
-from exocargo.cargo import mirtarbase_pairs, read_mirtarbase  # noqa: E402
-from exocargo.files import read_tsv  # noqa: E402
-from exocargo.inputs import read_text  # noqa: E402
-from exocargo.libraries import read_gmt_library  # noqa: E402
-from exocargo.mirna_null import mirna_set_enrichment  # noqa: E402
-from exocargo.relations import find_relations  # noqa: E402
-from exocargo.textmine import MentionFinder, mine_text  # noqa: E402
+REPO = Path(__file__).resolve().parents[1]
 
 RESOURCES = REPO / "resources"
 SEEDS = REPO.parent / "shared" / "seeds"

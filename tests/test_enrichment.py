@@ -6,24 +6,18 @@ import numpy as np
 import pandas as pd
 import pytest
 from conftest import ENTREZ_LIBRARIES, GENES_TSV, HAIRPINS_TSV, require
-from exocargo.enrichment import (
-    COMPARISON_COLUMNS,
-    ENRICHMENT_COLUMNS,
-    EnrichmentOptions,
-    benjamini_hochberg,
-    circular_terms,
-    compare_lists,
-    design_ora,
-    enrich_list,
-    hypergeom_sf,
-    ora_batch,
-    read_background_file,
-)
-from exocargo.files import read_tsv
-from exocargo.inputs import InputError
-from exocargo.libraries import read_gmt_library
-from exocargo.mapping import load_mapper
 from scipy.stats import false_discovery_control, fisher_exact, hypergeom
+
+from exocargo.enrichment.backgrounds import circular_terms, read_background_file
+from exocargo.enrichment.compare import compare_lists
+from exocargo.enrichment.libraries import read_gmt_library
+from exocargo.enrichment.ora import design_ora, ora_batch
+from exocargo.enrichment.run import EnrichmentOptions, enrich_list
+from exocargo.enrichment.stats import benjamini_hochberg, hypergeom_sf
+from exocargo.errors import InputError
+from exocargo.files import read_tsv
+from exocargo.mapping.table import load_mapper
+from exocargo.tables import COMPARISON_TABLE, ENRICHMENT_TABLE
 
 TOY_LIBRARY = {
     "alpha": ["1", "2", "3", "4", "5"],
@@ -132,7 +126,7 @@ def test_background_forms_follow_gseapy_meaning():
 def test_rows_sorted_with_genes_and_size_filter():
     queries = {"second": ["4", "5", "6", "7", "1"], "first": ["11", "12", "20"]}
     table = ora_batch(queries, TOY_LIBRARY, min_size=3, max_size=10, symbols={"4": "FOUR"})
-    assert list(table.columns) == ENRICHMENT_COLUMNS
+    assert list(table.columns) == ENRICHMENT_TABLE.columns
     assert table["query"].tolist() == ["second", "second"]  # gamma (2 genes) and delta (40) are not tested
     assert table["term"].tolist() == ["beta", "alpha"]
     assert table["entrez_ids"].tolist() == ["4;5;6;7", "1;4;5"]
@@ -316,7 +310,7 @@ def test_comparison_has_joint_fdr_over_all_lists():
     first = ora_batch({"a": ["1", "2", "3", "4"]}, TOY_LIBRARY)
     second = ora_batch({"b": ["5", "6", "7", "8", "20"]}, TOY_LIBRARY)
     comparison = compare_lists({"a": first, "b": second})
-    assert list(comparison.columns) == COMPARISON_COLUMNS
+    assert list(comparison.columns) == COMPARISON_TABLE.columns
     assert len(comparison) == len(first) + len(second)
     expected = false_discovery_control(comparison["p_value"].to_numpy())
     assert relative_difference(comparison["joint_adjusted_p_value"], expected) < 1e-15
@@ -329,6 +323,8 @@ def test_comparison_has_joint_fdr_over_all_lists():
 def test_docstring_examples_hold():
     import doctest
 
-    import exocargo.enrichment
+    import exocargo.enrichment.ora
+    import exocargo.enrichment.stats
 
-    assert doctest.testmod(exocargo.enrichment).failed == 0
+    assert doctest.testmod(exocargo.enrichment.ora).failed == 0
+    assert doctest.testmod(exocargo.enrichment.stats).failed == 0

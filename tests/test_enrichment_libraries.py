@@ -8,9 +8,12 @@ from pathlib import Path
 
 import pytest
 from conftest import FAMPLEX_DIR, GENES_TSV, HAIRPINS_TSV, REPO, require
-from exocargo.inputs import InputError
-from exocargo.libraries import build_pfocr_library, library_record, read_gmt_library, translate_library, write_gmt
-from exocargo.mapping import load_mapper
+
+from exocargo.enrichment.libraries import build_pfocr_library, library_record, read_gmt_library, translate_library
+from exocargo.errors import InputError
+from exocargo.gmt import write_gmt
+from exocargo.inputs.readers import read_gmt
+from exocargo.mapping.table import load_mapper
 
 SEED_RECORD = REPO / "config" / "demo" / "PMC6441234__12943_2019_980_Fig1_HTML.md"
 SEED_FIGID = "PMC6441234__12943_2019_980_Fig1_HTML"
@@ -36,10 +39,12 @@ def test_read_gmt_library_drops_weights_and_names_bad_lines(tmp_path):
     path.write_text("first\t\tTP53,1.0\tPTEN\tTP53\n\nsecond\tdescription\tAKT1\n")
     assert read_gmt_library(path) == {"first": ["TP53", "PTEN"], "second": ["AKT1"]}
     path.write_text("first\t\tTP53\nsecond\tno genes\t\n")
-    with pytest.raises(InputError, match=r"lib.gmt, line 2: a GMT line needs a term, a description and at least one"):
+    with pytest.raises(
+        InputError, match=r"lib.gmt, line 2: a GMT line needs a set name, a description and at least one"
+    ):
         read_gmt_library(path)
     path.write_text("first\t\tTP53\nfirst\t\tPTEN\n")
-    with pytest.raises(InputError, match=r"line 2: term 'first' appears twice"):
+    with pytest.raises(InputError, match=r"line 2: set name 'first' repeats line 1"):
         read_gmt_library(path)
 
 
@@ -95,3 +100,10 @@ def test_library_record_names_version_and_origin(tmp_path):
     local.write_text("a\t\tTP53\n")
     assert library_record("mine", "gmt", local)["version"].startswith("sha256:")
     assert library_record("figs", "pfocr_folder", Path(tmp_path))["version"] == "folder of 0 PFOCR records"
+
+
+def test_a_gmt_list_and_a_gmt_library_read_weighted_genes_alike(tmp_path):
+    path = tmp_path / "sets.gmt"
+    path.write_text("S1\t\tTP53,1.0\tPTEN\n")
+    assert read_gmt_library(path) == {"S1": ["TP53", "PTEN"]}
+    assert list(read_gmt(path)["name"]) == ["TP53", "PTEN"]

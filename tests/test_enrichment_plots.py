@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from exocargo.enrichment import compare_lists, ora_batch
-from exocargo.plots import comparison_figure, save_svg, top_terms_figure
+
+from exocargo.enrichment.compare import compare_lists
+from exocargo.enrichment.ora import ora_batch
+from exocargo.report.plots import comparison_figure, save_svg, top_terms_figure
 
 LIBRARY = {
     "Insulin signalling": [str(i) for i in range(1, 21)],

@@ -9,9 +9,11 @@ import numpy as np
 import pytest
 import yaml
 from conftest import GENES_TSV, REPO, make_workdir, require, run_workflow
-from exocargo.enrichment import COMPARISON_COLUMNS, ENRICHMENT_COLUMNS, read_enrichment
-from exocargo.files import read_tsv
 from scipy.stats import false_discovery_control
+
+from exocargo.enrichment.run import read_enrichment
+from exocargo.files import read_tsv
+from exocargo.tables import COMPARISON_TABLE, ENRICHMENT_TABLE
 
 DEMO_LISTS = ("seed_figure", "exosome_cargo", "cargo_relations")
 DEMO_LIBRARIES = ("KEGG_2021_Human", "WikiPathway_2023_Human", "GO_Biological_Process_2023")
@@ -61,7 +63,7 @@ def test_demo_tables_sidecars_plots_and_comparisons(demo):
     for list_id in DEMO_LISTS:
         for library in DEMO_LIBRARIES:
             table = read_enrichment(results / f"{list_id}.{library}.tsv")
-            assert list(table.columns) == ENRICHMENT_COLUMNS
+            assert list(table.columns) == ENRICHMENT_TABLE.columns
             assert len(table) > 0 or list_id == "cargo_relations"  # its names are mostly miRNAs and drugs
             for _, rows in table.groupby("query", sort=False):
                 assert rows["p_value"].is_monotonic_increasing
@@ -81,7 +83,7 @@ def test_demo_tables_sidecars_plots_and_comparisons(demo):
                 assert table["term"].iloc[0].replace("&", "&amp;")[:30] in svg
     for library in DEMO_LIBRARIES:
         comparison = read_tsv(results / f"comparison.{library}.tsv")
-        assert list(comparison.columns) == COMPARISON_COLUMNS
+        assert list(comparison.columns) == COMPARISON_TABLE.columns
         assert {"seed_figure", "exosome_cargo"} <= set(comparison["list_id"]) <= set(DEMO_LISTS)
         p = comparison["p_value"].astype(float).to_numpy()
         joint = comparison["joint_adjusted_p_value"].astype(float).to_numpy()

@@ -2,7 +2,8 @@
 
 import pytest
 from conftest import FAMPLEX_DIR, require
-from exocargo.families import FamPlex
+
+from exocargo.mapping.families import FamPlex
 
 
 @pytest.fixture(scope="module")

@@ -7,18 +7,13 @@ import json
 import pandas as pd
 import pytest
 from conftest import FAMPLEX_DIR, GENES_TSV, HAIRPINS_TSV, require
-from exocargo.inputs import InputError, read_gene_list
-from exocargo.mapping import (
-    MAPPING_COLUMNS,
-    MATCH_TYPES,
-    Context,
-    load_mapper,
-    map_list,
-    map_names_table,
-    split_forms,
-    summarise,
-    used_entrez_ids,
-)
+
+from exocargo.errors import InputError
+from exocargo.inputs.readers import read_gene_list
+from exocargo.mapping.decisions import MATCH_TYPES, Context
+from exocargo.mapping.table import load_mapper, map_list, map_names_table, summarise, used_entrez_ids
+from exocargo.mapping.words import split_forms
+from exocargo.tables import MAPPING_TABLE
 
 
 @pytest.fixture(scope="module")
@@ -240,7 +235,7 @@ def test_a_real_list_with_mixed_ids_cases_quotes_bom_and_crlf(tmp_path, mapper):
     lines = ['"TP53"', "  egfr ", "7157", "ENSG00000146648", "P00533", "PD-L1", "miR-21", "1-Mar", "Rab", "XQZ12345"]
     path.write_bytes(b"\xef\xbb\xbf" + "\r\n".join(lines).encode() + b"\r\n")
     mapping = map_names_table(read_gene_list(path, "mixed"), mapper)
-    assert list(mapping.columns) == MAPPING_COLUMNS
+    assert list(mapping.columns) == MAPPING_TABLE.columns
     first = mapping.drop_duplicates("input_name").set_index("input_name")
     assert first.loc["TP53", "match_type"] == "symbol" and first.loc["egfr", "symbol"] == "EGFR"
     assert first.loc["7157", "match_type"] == "entrez"
@@ -292,7 +287,7 @@ def test_empty_list_gives_a_header_only_table_and_no_genes(tmp_path, mapper):
     source = tmp_path / "source.json"
     source.write_text(json.dumps({"list_id": "empty", "kind": "genes", "status": "failed"}))
     mapping, entrez, summary = map_list(names, source, GENES_TSV, HAIRPINS_TSV, FAMPLEX_DIR)
-    assert mapping.empty and list(mapping.columns) == MAPPING_COLUMNS
+    assert mapping.empty and list(mapping.columns) == MAPPING_TABLE.columns
     assert entrez == [] and summary["names"].sum() == 0
 
 

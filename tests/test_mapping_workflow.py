@@ -9,6 +9,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from conftest import REPO, make_workdir, run_workflow
+
 from exocargo.files import read_tsv
 
 SEED_ID = "PMC6441234__12943_2019_980_Fig1_HTML"

@@ -2,8 +2,9 @@
 
 import pytest
 from conftest import HAIRPINS_TSV, require
+
 from exocargo.files import read_tsv
-from exocargo.mirna import find_mentions, hairpins_for, parse_mirnas
+from exocargo.mapping.mirna import find_mentions, hairpins_for, parse_mirnas
 
 
 @pytest.fixture(scope="module")

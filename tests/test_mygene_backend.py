@@ -17,8 +17,10 @@ from urllib.parse import parse_qs
 import pandas as pd
 import pytest
 from conftest import FAMPLEX_DIR, GENES_TSV, HAIRPINS_TSV, require
-from exocargo.mapping import MAPPING_COLUMNS, load_mapper, map_names_table
-from exocargo.mygene_backend import MyGeneError, MyGeneMapper
+
+from exocargo.mapping.mygene_backend import MyGeneError, MyGeneMapper
+from exocargo.mapping.table import load_mapper, map_names_table
+from exocargo.tables import MAPPING_TABLE
 
 # What our fake MyGene.info knows: query (any case) -> records, as the real service returns them.
 RECORDS = {
@@ -94,7 +96,7 @@ def test_one_batched_query_with_explicit_scopes_and_species(mapper):
 
 def test_match_types_come_from_the_fields_that_matched(mapper):
     mapping = map_names_table(names("TP53", "PD-L1", "7157", "ENSG00000141510"), mapper)
-    assert list(mapping.columns) == MAPPING_COLUMNS
+    assert list(mapping.columns) == MAPPING_TABLE.columns
     got = {n: (e, s, t) for n, e, s, t in mapping[["input_name", "entrez_id", "symbol", "match_type"]].values}
     assert got == {
         "TP53": ("7157", "TP53", "symbol"),

@@ -64,7 +64,7 @@ for name, attempt in attempts.items():
 
 def test_unreachable_online_source_names_the_url_and_the_config_key(reliability, tmp_path):
     code = f"""
-from exocargo.sources import SourceUnavailableError, fetch_url_resource
+from exocargo.resources.sources import SourceUnavailableError, fetch_url_resource
 try:
     fetch_url_resource({BLOCKED_URL!r}, {str(tmp_path / "mti.csv")!r}, {str(tmp_path / "prov.json")!r},
                        online=True, config_key="mirna_targets")

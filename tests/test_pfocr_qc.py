@@ -8,9 +8,12 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import FAMPLEX_DIR, GENES_TSV, HAIRPINS_TSV, REPO, require
-from exocargo.inputs import parse_pfocr_record, pfocr_names
-from exocargo.mapping import Context, load_mapper, map_names_table
-from exocargo.pfocr_qc import AGREEMENT_COLUMNS, compare_files, compare_with_pfocr
+
+from exocargo.inputs.readers import parse_pfocr_record, pfocr_names
+from exocargo.mapping.decisions import Context
+from exocargo.mapping.pfocr_qc import compare_files, compare_with_pfocr
+from exocargo.mapping.table import load_mapper, map_names_table
+from exocargo.tables import PFOCR_AGREEMENT_TABLE
 
 SEED = REPO / "config" / "demo" / "PMC6441234__12943_2019_980_Fig1_HTML.md"
 
@@ -44,7 +47,7 @@ def seed(mapper):
 
 def test_seed_figure_agrees_and_every_difference_has_a_cause(seed):
     table = seed.table
-    assert list(table.columns) == AGREEMENT_COLUMNS
+    assert list(table.columns) == PFOCR_AGREEMENT_TABLE.columns
     assert table["scope"].tolist()[:2] == ["figure", "figure (adjusted)"]
     words = table[table["scope"] == "word"]
     differing = words[words["cause"] != "agree"]

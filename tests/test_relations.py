@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from conftest import FAMPLEX_DIR, GENES_TSV, HAIRPINS_TSV, SHARED, require
-from exocargo.inputs import parse_pfocr_record, read_text
-from exocargo.relations import Relation, cell_phrases, find_relations
-from exocargo.textmine import MentionFinder, mine_text
+from conftest import FAMPLEX_DIR, GENES_TSV, HAIRPINS_TSV, require, seed
+
+from exocargo.inputs.readers import parse_pfocr_record, read_text
+from exocargo.text.mentions import MentionFinder, mine_text
+from exocargo.text.relations import Relation, cell_phrases, find_relations
 
 
 @pytest.fixture(scope="module")
@@ -22,13 +23,6 @@ def one(found: list[Relation], cargo: str, target: str) -> Relation:
     matches = [r for r in found if r.cargo == cargo and r.target == target]
     assert matches, f"no {cargo} -> {target!r} in {[(r.cargo, r.target) for r in found]}"
     return matches[0]
-
-
-def seed(prefix: str):
-    found = sorted((SHARED / "seeds").glob(f"{prefix}*.txt"))
-    if not found:
-        pytest.fail(f"no seed {prefix}*.txt in {SHARED / 'seeds'}")
-    return found[0]
 
 
 def test_pfocr_caption_gives_mir21_pten_pi3k_akt_in_gastric_cancer(finder):

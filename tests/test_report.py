@@ -11,29 +11,16 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from exocargo.cargo import CARGO_COLUMNS
-from exocargo.enrichment import ENRICHMENT_COLUMNS
-from exocargo.files import read_tsv, write_json, write_table, write_text
-from exocargo.mapping import MAPPING_COLUMNS
-from exocargo.mirna_null import MIRNA_ENRICHMENT_COLUMNS
-from exocargo.pfocr_qc import AGREEMENT_COLUMNS
-from exocargo.report import (
-    Comparison,
-    ListReport,
-    Provenance,
-    breakable,
-    esc,
-    index_row,
-    load_list_report,
-    render_index,
-    render_list_report,
-    table_html,
-    write_list_report,
-    write_results_zip,
-    write_workbook,
-)
-from exocargo.report_assets import SCRIPT
 from openpyxl import load_workbook
+
+from exocargo.files import read_tsv, write_json, write_table, write_text
+from exocargo.report.assets import SCRIPT
+from exocargo.report.html import breakable, esc, table_html
+from exocargo.report.index_page import Comparison, index_row, render_index
+from exocargo.report.list_page import ListReport, load_list_report, render_list_report, write_list_report
+from exocargo.report.provenance import Provenance
+from exocargo.report.workbook import write_results_zip, write_workbook
+from exocargo.tables import CARGO_TABLE, ENRICHMENT_TABLE, MAPPING_TABLE, MIRNA_ENRICHMENT_TABLE, PFOCR_AGREEMENT_TABLE
 
 SCRIPT_TAG = "<script>alert(1)</script>"
 IMG_TAG = "<img src=x onerror=alert(1)>"
@@ -59,7 +46,7 @@ def enrichment_table(terms: list[tuple[str, float, float]]) -> pd.DataFrame:
         }
         for term, p, q in terms
     ]
-    return pd.DataFrame(rows, columns=ENRICHMENT_COLUMNS)
+    return pd.DataFrame(rows, columns=ENRICHMENT_TABLE.columns)
 
 
 def provenance() -> Provenance:
@@ -119,7 +106,9 @@ def write_list_files(results: Path, *, kind: str, hostile: bool, cargo_rows: int
             ["word", odd, "unmapped", "hgnc_symbol", "", "AKT1 (207)", "", "AKT1 (207)", "1.000", "0.000", "0.000"],
         ]
         write_table(
-            pd.DataFrame([row + ["we found no gene", "no"] for row in agreement], columns=AGREEMENT_COLUMNS),
+            pd.DataFrame(
+                [row + ["we found no gene", "no"] for row in agreement], columns=PFOCR_AGREEMENT_TABLE.columns
+            ),
             files["pfocr_agreement"],
         )
     write_json(source, files["source"])
@@ -145,7 +134,7 @@ def write_list_files(results: Path, *, kind: str, hostile: bool, cargo_rows: int
             ("l1", odd, "", "", "unmapped", "no symbol, alias, previous symbol, ID or miRNA matched"),
             ("l1", odd2, "", "", "unmapped", "no symbol, alias, previous symbol, ID or miRNA matched"),
         ],
-        columns=MAPPING_COLUMNS,
+        columns=MAPPING_TABLE.columns,
     )
     write_table(mapping, files["mapping"])
     write_table(
@@ -155,11 +144,11 @@ def write_list_files(results: Path, *, kind: str, hostile: bool, cargo_rows: int
     write_text("5728\n", files["entrez"])
     cargo = pd.DataFrame(
         [
-            {column: "" for column in CARGO_COLUMNS}
+            {column: "" for column in CARGO_TABLE.columns}
             | {"cargo": f"hsa-miR-{i}", "cargo_type": "mirna", "target_symbol": odd, "target_entrez": str(i)}
             for i in range(cargo_rows)
         ],
-        columns=CARGO_COLUMNS,
+        columns=CARGO_TABLE.columns,
     )
     write_table(cargo, files["cargo"])
     mirna_pathways = [
@@ -196,7 +185,7 @@ def write_list_files(results: Path, *, kind: str, hostile: bool, cargo_rows: int
             "PTEN",
         ],
     ]
-    write_table(pd.DataFrame(mirna_pathways, columns=MIRNA_ENRICHMENT_COLUMNS), files["mirna_enrichment"])
+    write_table(pd.DataFrame(mirna_pathways, columns=MIRNA_ENRICHMENT_TABLE.columns), files["mirna_enrichment"])
     write_text(SVG.format(width=300, height=200), files["network_plot"])
     return files
 

@@ -13,9 +13,10 @@ from conftest import (
     RESOURCES,
     require,
 )
+
+from exocargo.enrichment.libraries import read_gmt_library
 from exocargo.files import read_tsv
-from exocargo.libraries import read_gmt_library
-from exocargo.sources import PIP_SOURCES, SourceUnavailableError, fetch_url_resource, sha256_of
+from exocargo.resources.sources import PIP_SOURCES, SourceUnavailableError, fetch_url_resource, sha256_of
 
 
 @pytest.fixture(scope="module")

@@ -8,9 +8,10 @@ import re
 
 import pytest
 from conftest import REPO
-from exocargo.extract import STATUS_FAILED, extract_names
-from exocargo.inputs import list_id_problem
-from exocargo.report import esc
+
+from exocargo.inputs.extract import STATUS_FAILED, extract_names
+from exocargo.inputs.readers import list_id_problem
+from exocargo.report.html import esc
 
 RULE_FILES = [REPO / "Snakefile", *sorted((REPO / "workflow" / "rules").glob("*.smk"))]
 PYTHON_FILES = sorted((REPO / "workflow" / "scripts").rglob("*.py"))
@@ -155,11 +156,11 @@ def test_report_escapes_user_strings(reliability):
     hostile = "<script>alert('x')</script> & \"quoted\" <img src=x onerror=alert(1)>"
     escaped = esc(hostile)
     assert "<" not in escaped and ">" not in escaped and '"' not in escaped and "'" not in escaped
-    assert escaped.startswith("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &quot;quoted&quot;")
+    assert escaped.startswith("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &#34;quoted&#34;")
     reliability.record(
         "HTML escaped",
         input="`<script>alert('x')</script> & \"quoted\" <img src=x onerror=alert(1)>` through "
-        "`exocargo.report.esc`; in the combined run, as a list description",
+        "`exocargo.report.html.esc`; in the combined run, as a list description",
         outcome="escaped: no tag survives",
         message=f"`{escaped}`",
     )

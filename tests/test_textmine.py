@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import pytest
-from conftest import FAMPLEX_DIR, GENES_TSV, HAIRPINS_TSV, SHARED, require
-from exocargo.inputs import NAMES_COLUMNS, read_text
-from exocargo.textmine import (
+from conftest import FAMPLEX_DIR, GENES_TSV, HAIRPINS_TSV, require, seed
+
+from exocargo.inputs.extract import extract_mentions
+from exocargo.inputs.readers import read_text
+from exocargo.tables import NAMES_TABLE
+from exocargo.text.mentions import (
     MENTION_TYPES,
     MentionFinder,
     body_text,
     clean_markup,
-    extract_mentions,
     mine_text,
     paragraphs,
     split_sentences,
     strip_references,
 )
 
-SEEDS = SHARED / "seeds"
 REVIEWS = ("001_", "002_", "003_")
 # Every miRNA the three reviews name in their text (not in their reference lists), as miRBase names.
 EXPECTED_MIRNAS = {
@@ -37,13 +38,6 @@ EXPECTED_MIRNAS = {
 }  # fmt: skip
 # miRNAs written this way only in the reviews' reference lists.
 ONLY_IN_REFERENCES = {"001_": {"miRNA-222-3p", "microRNA-32-5p"}, "002_": {"microRNA-106b-5p", "miRNA-335-5p"}}
-
-
-def seed(prefix: str):
-    found = sorted(SEEDS.glob(f"{prefix}*.txt"))
-    if not found:
-        pytest.fail(f"no seed {prefix}*.txt in {SEEDS}: the tests read the shared seeds from there")
-    return found[0]
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +75,7 @@ def test_no_mention_comes_from_a_reference_list(reviews):
 
 def test_names_table_has_the_extract_columns_and_sentence_positions(reviews):
     names = reviews["003_"]
-    assert list(names.columns) == NAMES_COLUMNS
+    assert list(names.columns) == NAMES_TABLE.columns
     assert set(names["type"]) <= set(MENTION_TYPES)
     row = names[names["name"] == "miR-221/222"].iloc[0]
     assert row["normalized"] == "hsa-miR-221/hsa-miR-222" and row["count"] == 3

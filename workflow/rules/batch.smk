@@ -3,7 +3,11 @@
 ## merged into the usual results/enrichment/{list}.{library}.tsv and .json.
 ## Other lists never match these rules (see exocargo/batch.py).
 
-from exocargo.batch import chunk_files, chunk_paths, plan_chunks  # noqa: E402
+from exocargo.enrichment.batch import (
+    chunk_files,
+    chunk_paths,
+    plan_chunks,
+)  # noqa: E402
 
 CHUNKS = plan_chunks(genelists, config["enrichment"]["gmt_chunk_size"])
 # Measured for 2000 sets on GO_Biological_Process_2023 (docs/benchmarks.md, "Scale"):

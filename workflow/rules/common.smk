@@ -1,12 +1,10 @@
 import re
-import sys
 from pathlib import Path
 
 from snakemake.utils import validate
 
-sys.path.insert(0, str(Path(workflow.basedir) / "workflow" / "scripts"))
 
-from exocargo.sheet import check_config, load_sheet  # noqa: E402
+from exocargo.inputs.sheet import check_config, load_sheet
 
 validate(config, "../schemas/config.schema.yaml")
 check_config(config)

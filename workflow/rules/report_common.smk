@@ -89,7 +89,7 @@ def result_extras():
 
 def render_index_after_failure(run_log):
     """After a run in which a list failed, write the index from what exists: which list, and why."""
-    from exocargo.report import some_list_failed, write_index_from_rule
+    from exocargo.report.index_page import some_list_failed, write_index_from_rule
     from snakemake.logging import logger
 
     index_rule = rules.render_index_report

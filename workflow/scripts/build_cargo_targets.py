@@ -3,15 +3,14 @@
 import sys
 from pathlib import Path
 
-sys.stderr = open(snakemake.log[0], "w")  # noqa: F821
-sys.path.insert(0, str(Path(__file__).parent))
+sys.stderr = open(snakemake.log[0], "w")
 
-from exocargo.cargo import build_list_cargo  # noqa: E402
-from exocargo.files import write_table  # noqa: E402
-from exocargo.network_plot import write_network_plot  # noqa: E402
+from exocargo.cargo.targets import build_list_cargo
+from exocargo.files import write_table
+from exocargo.report.network_plot import write_network_plot
 
-inputs, outputs, params = snakemake.input, snakemake.output, snakemake.params  # noqa: F821
-list_id = snakemake.wildcards.list_id  # noqa: F821
+inputs, outputs, params = snakemake.input, snakemake.output, snakemake.params
+list_id = snakemake.wildcards.list_id
 table, mirna_enrichment, why_empty = build_list_cargo(
     list_id=list_id,
     kind=params.kind,

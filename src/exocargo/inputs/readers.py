@@ -1,0 +1,394 @@
+"""Reading the gene-list sheet and the input files it points to.
+
+Each input kind becomes the same *names table* (``NAMES_TABLE.columns``): one row per
+distinct name per query, with where it was first seen. Mapping never needs to
+know which kind of file a name came from.
+
+Every problem with a user file raises :class:`InputError` whose message names
+the file, the line where one applies, and what to do about it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from exocargo.errors import InputError
+from exocargo.gmt import parse_gmt
+from exocargo.tables import NAMES_TABLE, SHEET_TABLE
+
+KINDS = ("genes", "pfocr", "text", "gmt")
+# A list_id names output files: no path separators, no leading dot (hidden files, '..').
+LIST_ID_PATTERN = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
+LIST_ID_MAX_LENGTH = 100
+# Ids whose outputs would collide with outputs that cover all lists
+# (results/report/index.html, results/enrichment/comparison.{library}.tsv).
+RESERVED_LIST_IDS = frozenset({"index", "comparison"})
+PFOCR_FIGID_PATTERN = re.compile(r"^PMC\d+__[A-Za-z0-9_.\-]+$")
+# No gene list has a line this long; such a line is pasted prose or a whole list on one line.
+MAX_GENE_LIST_LINE = 10_000
+
+# Leading bytes of file types that people save with a .txt/.tsv name by mistake.
+FILE_SIGNATURES = (
+    (b"%PDF", "a PDF file", "Convert it to text first (e.g. `pdftotext file.pdf file.txt`)"),
+    (b"PK\x03\x04", "a ZIP archive (an .xlsx/.docx workbook?)", "Export it as tab-separated or plain text"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office file (.xls/.doc)", "Export it as tab-separated or plain text"),
+    (b"\x1f\x8b", "a gzip-compressed file", "Decompress it first (`gunzip`)"),
+    (b"\x89PNG", "a PNG image", "Give the figure's PFOCR record or a list of names instead"),
+    (b"\xff\xd8\xff", "a JPEG image", "Give the figure's PFOCR record or a list of names instead"),
+    (b"GIF8", "a GIF image", "Give the figure's PFOCR record or a list of names instead"),
+    (b"{\\rtf", "an RTF document", "Save it as plain text (.txt)"),
+)
+HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
+
+
+# --------------------------------------------------------------------------- text
+
+
+def _refuse_non_text(data: bytes, path: Path) -> None:
+    """Raise for binary, HTML and other non-text content, saying what the file is."""
+    for magic, what, fix in FILE_SIGNATURES:
+        if data.startswith(magic):
+            raise InputError(f"{path}: this is {what}, not text. {fix}, and point the sheet at the text file.")
+    if HTML_START.match(data[:4096]):
+        raise InputError(
+            f"{path}: this is an HTML page, not plain text. Save the page as text "
+            "(or copy its text into a .txt file) and point the sheet at that file."
+        )
+    nul = data.find(b"\x00")
+    if nul != -1:
+        line = data.count(b"\n", 0, nul) + 1
+        raise InputError(
+            f"{path}, line {line}: binary content (NUL byte at offset {nul}). Expected plain text: one "
+            "gene name per line, a GMT, a PFOCR record or a document. A UTF-16 file needs its byte-order "
+            "mark; otherwise save it as UTF-8."
+        )
+
+
+def decode_text(data: bytes, path: str | Path, *, complete: bool = True) -> str:
+    """Decode the bytes of a user file to text with ``\\n`` line ends.
+
+    UTF-8 (with or without BOM) and UTF-16 with BOM are accepted; binary
+    files, HTML pages and text in other encodings raise :class:`InputError`.
+    With ``complete=False`` ``data`` is the head of a longer file: a character
+    cut at its end is dropped instead of being an error.
+    """
+    path = Path(path)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = codecs.getincrementaldecoder("utf-16")().decode(data, final=complete)
+        except UnicodeDecodeError as error:
+            raise InputError(
+                f"{path}: starts with a UTF-16 byte-order mark but is not valid UTF-16 ({error.reason})."
+            ) from error
+        _refuse_non_text(text.encode("utf-8"), path)
+    else:
+        _refuse_non_text(data, path)
+        try:
+            text = codecs.getincrementaldecoder("utf-8-sig")().decode(data, final=complete)
+        except UnicodeDecodeError as error:
+            line = data.count(b"\n", 0, error.start) + 1
+            hint = ""
+            try:
+                data.decode("cp1252")
+                hint = " It looks like Windows-1252/Latin-1 text (Excel's 'Text' export)."
+            except UnicodeDecodeError:
+                pass
+            raise InputError(
+                f"{path}, line {line}: not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start})."
+                f"{hint} Save the file as UTF-8 and rerun."
+            ) from error
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(path: str | Path) -> str:
+    """Read and decode a user file (see :func:`decode_text`).
+
+    Binary files (images, PDFs, archives) and HTML pages are refused with a
+    message that says what the file looks like, instead of being parsed as
+    garbage names.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: file not found. Fix the 'path' column of the sheet.")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder; give one file per sheet row.")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read ({error.strerror}). Check its permissions.") from error
+    return decode_text(data, path)
+
+
+# --------------------------------------------------------------------------- kinds
+
+
+def split_front_matter(text: str) -> tuple[str | None, str]:
+    """Return (YAML front matter, body) of a markdown file, or (None, text)."""
+    if not text.startswith("---\n"):
+        return None, text
+    end = text.find("\n---", 4)
+    if end == -1:
+        return None, text
+    return text[4:end], text[end + 4 :]
+
+
+def detect_kind(path: str | Path, text: str | None = None) -> str:
+    """Guess the input kind from the extension and the first lines.
+
+    ``.gmt`` or tab-separated lines with three or more fields: ``gmt``; YAML
+    front matter with ``figid``/``genes``: ``pfocr``; prose (long lines with
+    sentences): ``text``; otherwise a list of names: ``genes``.
+    """
+    path = Path(path)
+    if path.suffix.lower() == ".gmt":
+        return "gmt"
+    text = read_text(path) if text is None else text
+    front, _ = split_front_matter(text)
+    if front is not None and re.search(r"^(figid|genes):", front, re.MULTILINE):
+        return "pfocr"
+    lines = [ln for ln in text.split("\n") if ln.strip() and not ln.startswith("#")]
+    if not lines:
+        return "genes"
+    if sum(ln.count("\t") >= 2 for ln in lines) > len(lines) / 2:
+        return "gmt"
+    sentences = sum(len(ln.split()) >= 8 for ln in lines)
+    if sentences >= max(1, len(lines) // 5):
+        return "text"
+    return "genes"
+
+
+# --------------------------------------------------------------------------- sheet
+
+
+def read_sheet(sheet_path: str | Path) -> pd.DataFrame:
+    """Read the gene-list sheet with every column as text.
+
+    The sheet is decoded like any user file (UTF-8/UTF-16, CRLF), so a sheet
+    saved by Excel reads the same as one written by hand.
+    """
+    text = read_text(sheet_path)
+    if not text.strip():
+        raise InputError(
+            f"{sheet_path}: the sheet is empty. It needs a header line: {chr(9).join(SHEET_TABLE.columns)}."
+        )
+    try:
+        sheet = pd.read_csv(io.StringIO(text), sep="\t", dtype=str, keep_default_na=False, comment=None)
+    except pd.errors.ParserError as error:
+        raise InputError(f"{sheet_path}: not a tab-separated table ({error}). Separate columns by tabs.") from error
+    sheet.columns = [c.strip() for c in sheet.columns]
+    for column in ("kind", "description"):
+        if column not in sheet.columns:
+            sheet[column] = ""
+    return sheet
+
+
+def list_id_problem(list_id: str) -> str | None:
+    """Why ``list_id`` cannot name output files, or None when it can."""
+    if not LIST_ID_PATTERN.match(list_id):
+        return (
+            f"list_id {list_id!r} may contain only letters, digits and '_', '.', '-', and must not start "
+            "with '.' or '-' (no spaces, no slashes). Rename it."
+        )
+    if len(list_id) > LIST_ID_MAX_LENGTH:
+        return f"list_id {list_id[:20]!r}... is {len(list_id)} characters long; use at most {LIST_ID_MAX_LENGTH}."
+    if list_id.lower() in RESERVED_LIST_IDS:
+        return f"list_id {list_id!r} is reserved (it names a file that covers all lists). Rename it."
+    return None
+
+
+def check_sheet(sheet: pd.DataFrame, sheet_path: str | Path) -> list[str]:
+    """Problems that must stop the run before any job starts.
+
+    Row numbers count the header as line 1, as a text editor shows them.
+    """
+    problems = []
+    for column in ("list_id", "path"):
+        if column not in sheet.columns:
+            problems.append(f"{sheet_path}: missing column '{column}' (columns: {', '.join(SHEET_TABLE.columns)}).")
+    if problems:
+        return problems
+    if sheet.empty:
+        return [f"{sheet_path}: the sheet has a header but no rows. Add one row per input file."]
+    seen: dict[str, int] = {}
+    for index, row in enumerate(sheet.to_dict("records")):
+        line = index + 2
+        where = f"{sheet_path}, line {line}"
+        list_id = row["list_id"]
+        problem = list_id_problem(list_id)
+        if problem:
+            problems.append(f"{where}: {problem}")
+        elif list_id.lower() in seen:
+            # Compared without case: on macOS and Windows 'A' and 'a' would overwrite each other's files.
+            problems.append(
+                f"{where}: list_id {list_id!r} is already used on line {seen[list_id.lower()]}. "
+                "Give each list its own id (ids differing only in case count as the same)."
+            )
+        else:
+            seen[list_id.lower()] = line
+        if row["kind"] and row["kind"] not in KINDS:
+            problems.append(f"{where}: kind {row['kind']!r} is not one of {', '.join(KINDS)} (or empty to detect).")
+        if not row["path"].strip():
+            problems.append(f"{where}: empty path. Give a file path (or a PFOCR figure id for kind pfocr).")
+    return problems
+
+
+# --------------------------------------------------------------------------- readers
+
+
+def _clean_name(raw: str) -> str:
+    """Strip whitespace, quotes and trailing punctuation that spreadsheets add."""
+    name = raw.strip().strip("\"'`\u201c\u201d\u2018\u2019").strip()
+    return name.rstrip(",;")
+
+
+class _NamesBuilder:
+    """Collects distinct names per query, in input order, into a names table."""
+
+    def __init__(self) -> None:
+        self.queries: list[str] = []
+        self.names: list[str] = []
+        self.counts: list[int] = []
+        self.lines: list[int] = []
+
+    def add(self, query: str, entries: list[tuple[str, int]]) -> None:
+        """Add (name, line) pairs of one query: one row per distinct name, first line, count."""
+        counts = Counter(name for name, _ in entries)
+        first: dict[str, int] = {}
+        for name, line in entries:
+            first.setdefault(name, line)
+        self.queries.extend([query] * len(first))
+        self.names.extend(first)
+        self.counts.extend(counts[name] for name in first)
+        self.lines.extend(first.values())
+
+    def table(self) -> pd.DataFrame:
+        blank = [""] * len(self.names)
+        columns = {
+            "query": self.queries,
+            "name": self.names,
+            "type": blank,
+            "normalized": blank,
+            "count": self.counts,
+            "line": self.lines,
+            "first_sentence": blank,
+        }
+        return pd.DataFrame(columns, columns=NAMES_TABLE.columns).astype({"count": int, "line": int})
+
+
+def empty_names_table() -> pd.DataFrame:
+    """A names table with the columns and no rows."""
+    return _NamesBuilder().table()
+
+
+GENE_LIST_FIELD_SEPARATOR = re.compile(r"[\t,]")
+
+
+def read_gene_list(path: str | Path, query: str) -> pd.DataFrame:
+    """A list of names: one per line, an optional second column (ignored).
+
+    Lines starting with ``#`` are comments. Names may be separated by tabs or
+    commas on a line; the first field is the name. Names are kept exactly as
+    written (``1-Mar``, ``SEPT9`` included): repairing spreadsheet damage is
+    the mapper's job, which can say what it changed.
+    """
+    text = read_text(path)
+    entries = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if len(line) > MAX_GENE_LIST_LINE:
+            raise InputError(
+                f"{path}, line {number}: the line is {len(line):,} characters long; a gene list has one "
+                "name per line. Put each name on its own line (or give the file kind 'text' if it is prose)."
+            )
+        name = _clean_name(GENE_LIST_FIELD_SEPARATOR.split(line, maxsplit=1)[0])
+        if name:
+            entries.append((name, number))
+    names = _NamesBuilder()
+    names.add(query, entries)
+    return names.table()
+
+
+def read_gmt(path: str | Path) -> pd.DataFrame:
+    """A GMT collection (:func:`exocargo.gmt.parse_gmt`): each set becomes its own query (a one-gene set too)."""
+    names = _NamesBuilder()
+    for gene_set in parse_gmt(read_text(path), path):
+        names.add(gene_set.name, [(gene, gene_set.line) for gene in gene_set.genes])
+    return names.table()
+
+
+@dataclass
+class PfocrRecord:
+    figid: str
+    title: str
+    caption: str
+    paper_title: str
+    keywords: list[str]
+    words: list[str]
+    pfocr_genes: list[dict]
+
+
+def parse_pfocr_record(path: str | Path) -> PfocrRecord:
+    """Read a PFOCR figure record (markdown with YAML front matter).
+
+    The YAML is read with ``yaml.safe_load``: tags that build Python objects
+    are refused, never executed.
+    """
+    text = read_text(path)
+    front, _ = split_front_matter(text)
+    if front is None:
+        raise InputError(
+            f"{path}, line 1: a PFOCR record must start with a '---' line, then YAML front matter, then a '---' line."
+        )
+    try:
+        meta = yaml.safe_load(front)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        # The front matter starts on line 2 of the file; marks count from 0.
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(error, "problem", None) or error.__class__.__name__
+        raise InputError(f"{path}, line {line}: broken YAML front matter ({problem}). Fix the record.") from error
+    if not isinstance(meta, dict):
+        raise InputError(f"{path}, line 2: the front matter is not a YAML mapping of keys (figid:, genes:, ...).")
+    genes = meta.get("genes")
+    if not isinstance(genes, list) or not genes:
+        raise InputError(f"{path}: the PFOCR record has no 'genes:' list; nothing to map.")
+    for number, gene in enumerate(genes, start=1):
+        if not isinstance(gene, dict) or not str(gene.get("word") or "").strip():
+            raise InputError(
+                f"{path}: entry {number} of 'genes:' has no 'word:' ({gene!r}). Each entry needs the word "
+                "as printed in the figure."
+            )
+    jsonld = meta.get("schema-jsonld") or {}
+    keywords = jsonld.get("keywords", []) if isinstance(jsonld, dict) else []
+    return PfocrRecord(
+        figid=str(meta.get("figid", Path(path).stem)),
+        title=str(meta.get("figtitle", "")),
+        caption=str(meta.get("caption", "")),
+        paper_title=str(meta.get("papertitle", "")),
+        keywords=[str(k) for k in keywords or []],
+        words=[str(g["word"]) for g in genes],
+        pfocr_genes=[
+            {key: str(g.get(key, "")) for key in ("word", "symbol", "source", "hgnc_symbol", "entrez")} for g in genes
+        ],
+    )
+
+
+def pfocr_names(record: PfocrRecord, query: str) -> pd.DataFrame:
+    """The names table of a parsed PFOCR record: each distinct ``word``."""
+    names = _NamesBuilder()
+    names.add(query, [(_clean_name(word), 0) for word in record.words if _clean_name(word)])
+    return names.table()
+
+
+def read_pfocr(path: str | Path, query: str) -> pd.DataFrame:
+    """The ``word`` of each ``genes:`` entry; PFOCR's own mappings are not read here."""
+    return pfocr_names(parse_pfocr_record(path), query)

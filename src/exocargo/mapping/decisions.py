@@ -1,0 +1,90 @@
+"""What a mapping decision is: match types, the :class:`Hit` row, the :class:`Mapper` protocol both
+backends follow, and the :class:`Context` (a figure's title and caption) that can break a tie.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import NamedTuple, Protocol
+
+from exocargo.mapping.words import surface
+
+MATCH_TYPES = (
+    "entrez",
+    "symbol",
+    "previous",
+    "alias",
+    "ensembl",
+    "uniprot",
+    "family",
+    "mirna",
+    "ambiguous",
+    "unmapped",
+)
+# Match types whose genes enter the gene set by default.
+USED_MATCH_TYPES = frozenset(MATCH_TYPES) - {"ambiguous", "unmapped"}
+# Input kinds whose names are words read from figures or prose, not identifiers.
+TEXT_KINDS = frozenset({"pfocr", "text"})
+NOTHING_MATCHED = "no symbol, alias, previous symbol, ID, family or miRNA matched"
+# Mentions the extract step found in a text that are not genes.
+NON_GENE_MENTIONS = {"drug": "a drug", "cancer": "a cancer"}
+# Notes of names found not to be genes at all; other backends keep these decisions.
+NOT_A_GENE = ("chemical (not a gene)", "not a gene:", "a number in figure")
+
+
+class Hit(NamedTuple):
+    """One name-gene decision; ``entrez_id`` is empty for an unmapped name."""
+
+    entrez_id: str
+    symbol: str
+    match_type: str
+    note: str = ""
+
+
+class Mapper(Protocol):
+    """What callers need from a mapper; both backends provide it."""
+
+    def map_name(self, name: str, *, in_text: bool = False, context: Context | None = None) -> list[Hit]: ...
+
+    def map_names(
+        self, names: Iterable[str], *, in_text: bool = False, context: Context | None = None
+    ) -> dict[str, list[Hit]]: ...
+
+
+def unmapped(reason: str) -> Hit:
+    return Hit("", "", "unmapped", reason)
+
+
+@dataclass(frozen=True)
+class Context:
+    """The prose around a figure's words (title, caption): it can say which gene a word means.
+
+    Only used to break ties that the tables cannot: an alias shared by several
+    genes, a word that is both a gene and a chemical or process, or a family
+    against one gene's alias. A gene counts as named when its symbol appears
+    as a word, or its approved name without the trailing number.
+    """
+
+    text: str
+    words: frozenset[str]
+
+    @classmethod
+    def of(cls, *texts: str) -> Context | None:
+        joined = " ".join(t for t in texts if t)
+        if not joined.strip():
+            return None
+        plain = re.sub(r"[\s\-_/,;:()\[\]]+", " ", surface(joined).casefold())
+        return cls(f" {plain} ", frozenset(re.findall(r"[A-Z0-9][A-Za-z0-9\-]+", surface(joined).upper())))
+
+    def names(self, symbol: str, name: str) -> bool:
+        if len(symbol) >= 3 and symbol.upper() in self.words:
+            return True
+        core = re.sub(r"[\s\-_/,;:()]+", " ", re.sub(r"\s+\d+[a-z]?$", "", name.casefold())).strip()
+        return len(core) >= 8 and f" {core} " in self.text
+
+
+def is_not_a_gene(hit: Hit) -> bool:
+    """Whether a hit records that the name is not a gene at all (a chemical, a process, a number)."""
+    return hit.match_type == "unmapped" and hit.note.startswith(NOT_A_GENE)

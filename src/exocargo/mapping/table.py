@@ -1,0 +1,167 @@
+"""Mapping a names table: the mapper chosen in config applied to every name of a list, giving the
+mapping table (one row per name-gene pair; one row with an empty ``entrez_id`` for a name that did
+not map), the Entrez IDs used and the per-match-type summary.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from exocargo.files import read_tsv
+from exocargo.mapping.decisions import (
+    MATCH_TYPES,
+    NON_GENE_MENTIONS,
+    NOT_A_GENE,
+    TEXT_KINDS,
+    USED_MATCH_TYPES,
+    Context,
+    Hit,
+    Mapper,
+    unmapped,
+)
+from exocargo.mapping.families import FamPlex
+from exocargo.mapping.local import LocalMapper, with_note
+from exocargo.tables import MAPPING_SUMMARY_TABLE, MAPPING_TABLE
+
+# --------------------------------------------------------------------------- loading and tables
+
+
+def load_mapper(
+    genes_tsv: str | Path,
+    hairpins_tsv: str | Path | None = None,
+    famplex_dir: str | Path | None = None,
+    *,
+    expand_families: bool = True,
+) -> LocalMapper:
+    """The offline mapper from the resource tables.
+
+    Without ``famplex_dir`` there are no families and no chemical/process
+    groundings, which is what translating a library of approved symbols needs.
+    """
+    return LocalMapper(
+        read_tsv(genes_tsv),
+        read_tsv(hairpins_tsv) if hairpins_tsv else None,
+        FamPlex.from_dir(famplex_dir) if famplex_dir else None,
+        expand_families=expand_families,
+    )
+
+
+def map_names_table(
+    names: pd.DataFrame, mapper: Mapper, *, kind: str = "genes", context: Context | None = None
+) -> pd.DataFrame:
+    """Map every name of a names table; an unmapped name keeps one row.
+
+    ``kind`` is the input kind; words of ``pfocr`` figures and ``text``
+    documents are read as words (numbers are not Entrez IDs, curated
+    chemical readings win), names of ``genes`` and ``gmt`` lists as identifiers.
+    ``context`` (a figure's title and caption) breaks ties the tables cannot.
+    """
+    readings = _readings_of(names)
+    # Long lists repeat names: map and lay out each distinct reading's hits once, then index them per row.
+    codes, distinct = pd.factorize(readings)
+    lookups = [r for r in distinct if isinstance(r, str)]
+    lookups += [part for r in distinct if not isinstance(r, str) and r[0] == "normalized" for part in r[1].split(";")]
+    lookups += [r[2] for r in distinct if not isinstance(r, str) and r[0] == "normalized"]
+    answers = mapper.map_names(lookups, in_text=kind in TEXT_KINDS, context=context)
+    found = [_hits_of(reading, answers) for reading in distinct]
+    counts = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
+    starts = np.cumsum(counts) - counts
+    per_row = counts[codes]
+    row = np.repeat(np.arange(len(codes)), per_row)
+    hit = starts[codes][row] + np.arange(len(row)) - np.repeat(np.cumsum(per_row) - per_row, per_row)
+    flat = [h for hits in found for h in hits]
+    columns = {"query": names["query"].to_numpy()[row], "input_name": names["name"].to_numpy()[row]}
+    for i, column in enumerate(MAPPING_TABLE.columns[2:]):
+        columns[column] = np.array([h[i] for h in flat], dtype=object)[hit]
+    return pd.DataFrame(columns, columns=MAPPING_TABLE.columns)
+
+
+def _readings_of(names: pd.DataFrame) -> pd.Series:
+    """What to look up for each row: its name, or a tuple saying how else to read it.
+
+    ``("normalized", forms, name)`` when the extract step read the name as
+    other forms (a protein name as its symbol, ``miR-221/222`` as
+    ``hsa-miR-221;hsa-miR-222``); ``(type, name)`` when it found a drug or
+    cancer mention in a text, which is answered without a gene lookup.
+    """
+    readings = names["name"]
+    if "normalized" in names.columns:
+        normalized = names["normalized"].fillna("").astype(str)
+        changed = (normalized != "") & (normalized != readings)
+        if changed.any():
+            triples = pd.Series(list(zip(["normalized"] * len(names), normalized, names["name"])), index=names.index)
+            readings = readings.astype(object).where(~changed, triples)
+    if "type" in names.columns:
+        typed = names["type"].isin(list(NON_GENE_MENTIONS))
+        if typed.any():
+            pairs = pd.Series(list(zip(names["type"], names["name"])), index=names.index)
+            readings = readings.astype(object).where(~typed, pairs)
+    return readings
+
+
+def _hits_of(reading: str | tuple[str, ...], answers: dict[str, list[Hit]]) -> list[Hit]:
+    if isinstance(reading, str):
+        return answers[reading]
+    if reading[0] != "normalized":
+        return [unmapped(f"{NOT_A_GENE[1]} {NON_GENE_MENTIONS[reading[0]]} named in the text")]
+    _, forms, name = reading
+    hits: dict[str, Hit] = {}
+    for form in forms.split(";"):
+        for hit in answers[form]:
+            if hit.entrez_id:
+                hits.setdefault(hit.entrez_id, hit)
+    if not hits:  # the extract step's reading maps to nothing: fall back on the name as written
+        return answers[name]
+    return with_note(list(hits.values()), f"read as {forms} by the extract step")
+
+
+def used_entrez_ids(mapping: pd.DataFrame, *, include_ambiguous: bool = False) -> list[str]:
+    """The unique Entrez IDs that enter the gene set, in first-seen order."""
+    used = set(USED_MATCH_TYPES) | ({"ambiguous"} if include_ambiguous else set())
+    chosen = mapping[mapping["match_type"].isin(used) & (mapping["entrez_id"] != "")]
+    return list(dict.fromkeys(chosen["entrez_id"]))
+
+
+def summarise(mapping: pd.DataFrame) -> pd.DataFrame:
+    """Names and distinct genes per match type (a name counts once per type)."""
+    per_name = mapping.drop_duplicates(["query", "input_name", "match_type"])
+    names = Counter(per_name["match_type"])
+    genes = mapping[mapping["entrez_id"] != ""].groupby("match_type")["entrez_id"].nunique()
+    return pd.DataFrame(
+        [(t, names.get(t, 0), int(genes.get(t, 0))) for t in MATCH_TYPES],
+        columns=MAPPING_SUMMARY_TABLE.columns,
+    )
+
+
+def map_list(
+    names_tsv: str | Path,
+    source_json: str | Path,
+    genes_tsv: str | Path,
+    hairpins_tsv: str | Path,
+    famplex_dir: str | Path,
+    *,
+    backend: str = "local",
+    mygene_url: str = "",
+    expand_families: bool = True,
+    include_ambiguous: bool = False,
+) -> tuple[pd.DataFrame, list[str], pd.DataFrame]:
+    """The mapping step of one list: mapping table, Entrez IDs used downstream, summary.
+
+    The input kind and, for PFOCR figures, the title and caption (as
+    :class:`Context`) come from the extract step's source description.
+    """
+    source = json.loads(Path(source_json).read_text(encoding="utf-8"))
+    figure = source.get("pfocr") or {}
+    context = Context.of(figure.get("title", ""), figure.get("caption", ""), figure.get("paper_title", ""))
+    mapper: Mapper = load_mapper(genes_tsv, hairpins_tsv, famplex_dir, expand_families=expand_families)
+    if backend == "mygene":
+        from exocargo.mapping.mygene_backend import MyGeneMapper
+
+        mapper = MyGeneMapper(mapper, url=mygene_url)
+    mapping = map_names_table(read_tsv(names_tsv), mapper, kind=source["kind"], context=context)
+    return mapping, used_entrez_ids(mapping, include_ambiguous=include_ambiguous), summarise(mapping)

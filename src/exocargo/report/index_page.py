@@ -1,0 +1,294 @@
+"""The index page of a run: one row per list with its status (the first error of a failed list),
+the comparison of lists, provenance and the results zip.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from exocargo.files import read_tsv, write_text
+from exocargo.inputs.extract import STATUS_FAILED
+from exocargo.report.html import (
+    COMPARISON_HTML_COLUMNS,
+    JOINT_FDR_COLUMN,
+    MAX_HTML_ROWS,
+    Download,
+    esc,
+    href,
+    image_html,
+    page_html,
+    slug,
+    table_html,
+)
+from exocargo.report.list_page import optional_path, resolved_name_count, significant_mask
+from exocargo.report.provenance import Provenance, collect_provenance, config_yaml, provenance_html
+from exocargo.report.workbook import write_results_zip
+
+
+def write_run_config(config: dict, path: str | Path) -> None:
+    """The configuration of this run, ready for ``--configfile``."""
+    write_text(config_yaml(config), path)
+
+
+# --------------------------------------------------------------------------- index of all lists
+
+# Each step of a list, the files it writes (keys of the index's per-list file map).
+LIST_STEPS = (
+    ("names", ("source", "names")),
+    ("mapping", ("mapping", "summary", "entrez", "pfocr_agreement")),
+    ("enrichment", ("enrichment", "enrichment_facts", "enrichment_plots")),
+    ("cargo", ("cargo", "network_plot", "mirna_enrichment")),
+    ("report", ("report", "workbook")),
+)
+
+
+@dataclass
+class Comparison:
+    """One library's terms x lists comparison, from the enrichment step."""
+
+    library: str
+    table: pd.DataFrame
+    tsv: Path
+    plot: Path | None = None
+
+
+def step_outputs(files: dict, keys: tuple[str, ...]) -> list[Path]:
+    paths = []
+    for key in filter(files.__contains__, keys):
+        value = files[key]
+        paths += [Path(v) for v in value.values()] if isinstance(value, dict) else [Path(value)]
+    return paths
+
+
+def failure_reason(logs: list[str | Path]) -> str | None:
+    """The last line of the first log that holds an error (the exception's message), if any."""
+    for log in map(Path, logs):
+        text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
+        if "Error" in text or "Traceback" in text:
+            last = [line.strip() for line in text.splitlines() if line.strip()][-1]
+            return f"{last} (log: {log})"
+    return None
+
+
+def list_status(files: dict) -> tuple[str, str | None]:
+    """The status text and the first step whose outputs are missing (None when all exist).
+
+    A step whose log holds an error "failed"; one without is "not finished"
+    (an earlier job failed or the run was stopped before it).
+    """
+    for step, keys in LIST_STEPS:
+        if not all(path.exists() for path in step_outputs(files, keys)):
+            reason = failure_reason(files["logs"].get(step, []))
+            if reason is None:
+                return f"not finished: the run stopped before {step}", step
+            return f"failed at {step}: {reason}", step
+    return "OK", None
+
+
+def index_row(list_id: str, files: dict, *, fdr_threshold: float) -> dict:
+    """One row of the lists table: what went in, what came out, and the status."""
+    status, failed_step = list_status(files)
+    steps = [step for step, _ in LIST_STEPS]
+    done = set(steps if failed_step is None else steps[: steps.index(failed_step)])
+    row = {"list": list_id, "kind": files["kind"], "description": files["description"], "status": status}
+    if "names" in done:
+        source = json.loads(Path(files["source"]).read_text(encoding="utf-8"))
+        row["names"] = source["names"]
+        if source.get("status") == STATUS_FAILED:
+            row["status"] = f"failed at names: {source.get('reason', '')}"
+    if "mapping" in done:
+        row["mapped names"] = resolved_name_count(read_tsv(files["mapping"]))
+        row["Entrez IDs"] = len(Path(files["entrez"]).read_text(encoding="utf-8").split())
+        if row["status"] == "OK" and row["Entrez IDs"] == 0:
+            row["status"] = "warning: no name mapped to an Entrez ID (see the mapping audit)"
+    if "enrichment" in done:
+        for library, path in files["enrichment"].items():
+            row[f"significant {library}"] = int(significant_mask(read_tsv(path), fdr_threshold).sum())
+    if "cargo" in done:
+        row["cargo rows"] = len(read_tsv(files["cargo"]))
+    return row
+
+
+def render_index(
+    *,
+    lists: dict[str, dict],
+    comparisons: list[Comparison],
+    downloads: list[Path],
+    zip_path: Path,
+    fdr_threshold: float,
+    provenance: Provenance,
+    page: Path,
+    config_path: Path,
+    failed_run_log: str | None = None,
+) -> str:
+    """The index page: lists with status and links, comparison plots, downloads, provenance.
+
+    ``failed_run_log`` (Snakemake's log of a run that stopped with errors)
+    puts a notice on top and leaves out the link to the zip, which was not built.
+    """
+    rows = [index_row(list_id, files, fdr_threshold=fdr_threshold) for list_id, files in lists.items()]
+    lists_table = pd.DataFrame(rows).fillna("")
+    reports = [Path(f["report"]) if Path(f["report"]).exists() else None for f in lists.values()]
+    workbooks = [Path(f["workbook"]) if Path(f["workbook"]).exists() else None for f in lists.values()]
+    lists_table["tables"] = ["XLSX" if w else "" for w in workbooks]
+    lists_html = table_html(
+        lists_table,
+        table_id="list-table",
+        page=page,
+        max_rows=len(lists_table),
+        links={"list": reports, "tables": workbooks},
+        what="lists",
+    )
+    comparison_parts = []
+    for comparison in comparisons:
+        comparison_parts.append(f"<h3>{esc(comparison.library)}</h3>")
+        comparison_parts.append(
+            image_html(
+                comparison.plot,
+                alt=f"terms x lists, {comparison.library}",
+                caption=f"Terms x lists for {comparison.library}, FDR over all lists jointly.",
+            )
+        )
+        terms, significant = comparison.table.reset_index(drop=True), None
+        if JOINT_FDR_COLUMN in terms.columns:
+            significant = pd.to_numeric(terms[JOINT_FDR_COLUMN], errors="coerce").le(fdr_threshold)
+            order = significant.sort_values(ascending=False, kind="stable").index
+            terms, significant = terms.loc[order], significant.loc[order]
+        comparison_parts.append(
+            table_html(
+                terms[[c for c in COMPARISON_HTML_COLUMNS if c in terms.columns]],
+                table_id=f"comparison-{slug(comparison.library)}",
+                page=page,
+                max_rows=MAX_HTML_ROWS["comparison"],
+                significant=significant,
+                downloads=[Download("TSV", comparison.tsv)],
+                what="list-term rows",
+            )
+        )
+    if not comparisons:
+        comparison_parts.append("<p class='note'>No comparison: the enrichment of some list did not finish.</p>")
+    existing = sorted({Path(p) for p in downloads if Path(p).exists()})
+    files_table = pd.DataFrame(
+        {
+            "file": [p.name for p in existing],
+            "folder": [p.parent.name for p in existing],
+            "kB": [f"{p.stat().st_size / 1000:.1f}" for p in existing],
+        }
+    )
+    if failed_run_log is None:
+        bundle = (
+            f"<p>Everything below, with the reports, in one file: "
+            f"<a href='{href(zip_path, page)}' download>{esc(zip_path.name)}</a>.</p>"
+        )
+    else:
+        bundle = "<p class='note'>The run stopped with errors, so no zip of the results was built.</p>"
+        lists_html = (
+            f"<p class='alert'>The run stopped with errors; Snakemake's log: {esc(failed_run_log)}. "
+            "The status of each list says how far it got.</p>" + lists_html
+        )
+    downloads_section = bundle + table_html(
+        files_table,
+        table_id="download-table",
+        page=page,
+        max_rows=len(files_table),
+        links={"file": list(existing)},
+        what="files",
+    )
+    counts = {
+        state: sum(str(status).startswith(state) for status in lists_table["status"])
+        for state in ("OK", "warning", "failed", "not finished")
+    }
+    subtitle = f"{len(rows)} lists: " + ", ".join(f"{n} {state}" for state, n in counts.items() if n)
+    return page_html(
+        title="exocargo: all lists",
+        subtitle=subtitle,
+        sections=[
+            ("lists", "Lists", lists_html),
+            ("comparison", "Lists side by side", "".join(comparison_parts)),
+            ("downloads", "Downloads", downloads_section),
+            ("provenance", "Provenance", provenance_html(provenance, page=page, config_path=config_path)),
+        ],
+    )
+
+
+def write_index_report(
+    *,
+    lists: dict[str, dict],
+    comparison_tables: dict[str, str | Path],
+    comparison_plots: dict[str, str | Path],
+    downloads: list[str | Path],
+    bundle_extras: list[str | Path],
+    provenance: Provenance,
+    fdr_threshold: float,
+    html_path: str | Path,
+    zip_path: str | Path,
+    config_path: str | Path,
+    failed_run_log: str | None = None,
+) -> None:
+    """Write the index from what exists and, for a complete run, the zip of the results.
+
+    ``downloads`` are the tables the page links to; the zip holds them, the
+    pages, ``bundle_extras`` (plots, JSON files) and the index. After a failed
+    run (``failed_run_log`` given) no zip is written.
+    """
+    comparisons = [
+        Comparison(
+            library=library,
+            table=read_tsv(path),
+            tsv=Path(path),
+            plot=optional_path(comparison_plots.get(library)),
+        )
+        for library, path in comparison_tables.items()
+        if Path(path).exists()
+    ]
+    page, zip_path = Path(html_path), Path(zip_path)
+    text = render_index(
+        lists=lists,
+        comparisons=comparisons,
+        downloads=[Path(p) for p in downloads],
+        zip_path=zip_path,
+        fdr_threshold=fdr_threshold,
+        provenance=provenance,
+        page=page,
+        config_path=Path(config_path),
+        failed_run_log=failed_run_log,
+    )
+    write_text(text, page)
+    if failed_run_log is None:
+        reports = [files["report"] for files in lists.values()]
+        write_results_zip([*downloads, *bundle_extras, *reports, page], root=page.parent.parent, path=zip_path)
+
+
+def some_list_failed(lists: dict[str, dict]) -> bool:
+    return any(list_status(files)[1] is not None for files in lists.values())
+
+
+def write_index_from_rule(inputs, params, outputs, *, config: dict, failed_run_log: str | None = None) -> None:
+    """Write the index from the named inputs, params and outputs of ``render_index_report``.
+
+    Called by the rule's script and, after a failed run, by the workflow's
+    ``onerror`` handler (with Snakemake's log) with the same rule's file lists.
+    """
+    provenance = collect_provenance(
+        [path for path in inputs.provenance if Path(path).exists()],
+        config=config,
+        snakefile=params.snakefile,
+        configfile=str(inputs.config),
+    )
+    write_index_report(
+        lists=params.lists,
+        comparison_tables=dict(zip(params.libraries, inputs.comparison_tables)),
+        comparison_plots=dict(zip(params.libraries, inputs.comparison_plots)),
+        downloads=[*inputs.tables, *inputs.comparison_tables, *inputs.workbooks, inputs.config],
+        bundle_extras=[*inputs.extras, *inputs.comparison_plots],
+        provenance=provenance,
+        fdr_threshold=params.fdr_threshold,
+        html_path=outputs.html,
+        zip_path=outputs.bundle,
+        config_path=inputs.config,
+        failed_run_log=failed_run_log,
+    )

@@ -1,0 +1,176 @@
+"""Enrichment plots (matplotlib, SVG): top terms of one list, and terms x lists for a comparison.
+
+Every function returns a figure with content: when no term reaches the FDR
+threshold the figure says so in words (and names the best term), so a
+declared plot is never an empty file. SVGs are written with text kept as text
+(searchable, small) and without a date, so equal inputs give equal bytes.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from exocargo.enrichment.stats import is_significant
+from exocargo.files import write_text  # noqa: E402
+
+PLOT_STYLES = ("dot", "bar")
+LABEL_LENGTH = 60
+# More lists than this do not fit side by side; the best lists are shown and the title says so.
+MAX_COLUMNS = 40
+COLOUR_MAP = "viridis_r"
+
+plt.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "exocargo", "font.size": 9})
+
+
+def _label(text: str, length: int = LABEL_LENGTH) -> str:
+    text = str(text)
+    return text if len(text) <= length else text[: length - 1] + "\u2026"
+
+
+def _minus_log10(p: pd.Series) -> np.ndarray:
+    return -np.log10(np.maximum(p.to_numpy(dtype=float), np.finfo(float).tiny))
+
+
+def nothing_significant(table: pd.DataFrame, fdr_threshold: float, p_column: str = "adjusted_p_value") -> str:
+    """The sentence a plot shows when no term reached the threshold."""
+    message = f"No term reached FDR < {fdr_threshold:g}."
+    if table.empty:
+        return message + "\nNo term shares a gene with the list."
+    best = table.loc[table[p_column].astype(float).idxmin()]
+    return (
+        message + f"\nBest term: {_label(best['term'])}\n"
+        f"(overlap {best['overlap']}, p = {float(best['p_value']):.2g}, adjusted p = {float(best[p_column]):.2g})"
+    )
+
+
+def message_figure(title: str, message: str) -> Figure:
+    """A figure that only says something (used when there is nothing to draw)."""
+    figure = plt.figure(figsize=(7, 2.2))
+    figure.text(0.5, 0.82, title, ha="center", va="top", fontsize=11, weight="bold")
+    figure.text(0.5, 0.45, message, ha="center", va="center", fontsize=10, wrap=True)
+    return figure
+
+
+def top_terms_figure(
+    table: pd.DataFrame,
+    *,
+    title: str,
+    fdr_threshold: float,
+    top_terms: int,
+    style: str = "dot",
+) -> Figure:
+    """The most significant terms of one list (one query): a dot or bar plot.
+
+    Dot: x = gene ratio (overlap / list genes in the background), size =
+    overlap, colour = -log10 adjusted p. Bar: length = -log10 adjusted p, the
+    overlap ``k/K`` written at the end of each bar, the threshold dashed.
+    A table with several queries (a gmt input) is drawn as a terms x queries
+    dot matrix instead (:func:`comparison_figure`).
+    """
+    if style not in PLOT_STYLES:
+        raise ValueError(f"plot style must be one of {', '.join(PLOT_STYLES)}, not {style!r}.")
+    if table["query"].nunique() > 1:
+        return comparison_figure(
+            table, title=title, fdr_threshold=fdr_threshold, top_terms=top_terms, p_column="adjusted_p_value"
+        )
+    significant = table[is_significant(table["adjusted_p_value"], fdr_threshold)]
+    if significant.empty:
+        return message_figure(title, nothing_significant(table, fdr_threshold))
+    shown = significant.sort_values(["adjusted_p_value", "p_value"], kind="stable").head(top_terms).iloc[::-1]
+    strength = _minus_log10(shown["adjusted_p_value"])
+    labels = [_label(t) for t in shown["term"]]
+    figure, axes = plt.subplots(figsize=(8, 1.2 + 0.32 * len(shown)), layout="constrained")
+    positions = np.arange(len(shown))
+    if style == "dot":
+        ratio = shown["overlap_size"].astype(float) / shown["query_size"].astype(float)
+        points = axes.scatter(
+            ratio, positions, s=30 + 25 * shown["overlap_size"].astype(float), c=strength, cmap=COLOUR_MAP
+        )
+        figure.colorbar(points, ax=axes, label="-log10 adjusted p", shrink=0.6)
+        handles, sizes = points.legend_elements("sizes", num=4, func=lambda area: (area - 30) / 25)
+        axes.legend(handles, sizes, title="overlap", loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+        axes.set_xlabel("gene ratio (overlap / list genes in the background)")
+        axes.margins(x=0.15)
+    else:
+        axes.barh(positions, strength, color="#4878a8")
+        for y, (value, overlap) in enumerate(zip(strength, shown["overlap"])):
+            axes.text(value, y, f" {overlap}", va="center", fontsize=8)
+        axes.axvline(-np.log10(fdr_threshold), color="grey", linestyle="--", linewidth=1)
+        axes.set_xlabel(f"-log10 adjusted p (dashed: FDR {fdr_threshold:g})")
+        axes.margins(x=0.12)
+    axes.set_yticks(positions, labels)
+    background = int(shown["background_size"].iloc[0])
+    axes.set_title(
+        f"{title}\n{len(significant)} terms with FDR < {fdr_threshold:g} (top {len(shown)} shown)\n"
+        f"background: {background:,} genes",
+        fontsize=10,
+    )
+    return figure
+
+
+def comparison_figure(
+    table: pd.DataFrame,
+    *,
+    title: str,
+    fdr_threshold: float,
+    top_terms: int,
+    p_column: str = "joint_adjusted_p_value",
+    list_column: str = "query",
+) -> Figure:
+    """Terms x lists dot plot: size = overlap, colour = -log10 of ``p_column``.
+
+    Terms are those reaching the threshold in some list, best first; lists
+    are all lists in the table, in table order (at most :data:`MAX_COLUMNS`:
+    then the lists with the best terms), so a list without dots is a list
+    with nothing to show.
+    """
+    significant = table[is_significant(table[p_column], fdr_threshold)]
+    if significant.empty:
+        return message_figure(title, nothing_significant(table, fdr_threshold, p_column))
+    best_terms = significant.groupby("term", sort=False)[p_column].min().sort_values(kind="stable")
+    terms = list(best_terms.index[:top_terms])
+    best_lists = table.groupby(list_column, sort=False)[p_column].min()
+    lists = list(best_lists.sort_values(kind="stable").index[:MAX_COLUMNS])
+    order = {name: i for i, name in enumerate(table[list_column].drop_duplicates())}
+    lists.sort(key=order.get)
+    shown = table[table["term"].isin(terms) & table[list_column].isin(lists)]
+    x = shown[list_column].map({name: i for i, name in enumerate(lists)})
+    y = shown["term"].map({term: len(terms) - 1 - i for i, term in enumerate(terms)})
+    figure, axes = plt.subplots(figsize=(6.5 + 0.45 * len(lists), 2.2 + 0.32 * len(terms)), layout="constrained")
+    points = axes.scatter(
+        x,
+        y,
+        s=20 + 20 * shown["overlap_size"].astype(float),
+        c=_minus_log10(shown[p_column]),
+        cmap=COLOUR_MAP,
+        edgecolors=np.where(is_significant(shown[p_column], fdr_threshold), "black", "none"),
+    )
+    figure.colorbar(points, ax=axes, label=f"-log10 {p_column.replace('_', ' ')}", shrink=0.6)
+    handles, sizes = points.legend_elements("sizes", num=4, func=lambda area: (area - 20) / 20)
+    axes.legend(handles, sizes, title="overlap", loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+    axes.set_xticks(range(len(lists)), [_label(name, 30) for name in lists], rotation=60, ha="right")
+    axes.set_yticks(range(len(terms)), [_label(term) for term in reversed(terms)])
+    axes.set_xlim(-0.6, len(lists) - 0.4)
+    axes.set_ylim(-0.6, len(terms) - 0.4)
+    listed = table[list_column].nunique()
+    more = f"; {len(lists)} of {listed} lists shown" if len(lists) < listed else ""
+    axes.set_title(f"{title}\ntop {len(terms)} terms{more}; outlined: FDR < {fdr_threshold:g}", fontsize=10)
+    return figure
+
+
+def save_svg(figure: Figure, path: str | Path) -> None:
+    """Write a figure as SVG (no date, text as text), atomically, and close it."""
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None})
+    plt.close(figure)
+    write_text(buffer.getvalue(), path)

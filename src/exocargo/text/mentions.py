@@ -1,0 +1,490 @@
+"""Mentions of genes, proteins, RNAs, families, drugs and cancers in documents.
+
+A document (plain text or markdown, or a PFOCR caption) goes through four steps:
+
+1. :func:`body_text` drops the reference list (everything from a *References*
+   heading in the last 70 % of the text) and paragraphs shaped like citations,
+   and removes citation markers (``[12]``, ``^{[[109]](#page-14-3)}``, ``(3,14)``)
+   and markup (LaTeX Greek letters, HTML tags, emphasis).
+2. :func:`paragraphs` and :func:`split_sentences` cut it into sentences.
+3. :func:`read_context` reads the document's own definitions
+   (``tumour microenvironment (TME)``, ``DDP: cisplatin``): an abbreviation of a
+   cell, process or disease is not a gene in this document, and an
+   abbreviation of a drug or cancer names that drug or cancer.
+4. :class:`MentionFinder` finds the mentions of each sentence, in this order,
+   each claiming its characters: miRNAs (:mod:`exocargo.mirna`), protein names
+   of the lexicon, drugs, cancers, circRNAs, lncRNAs named as such, then
+   gene-shaped tokens resolved by the gene mapper.
+
+Rules against false gene hits: a lower-case word is a gene only if the protein
+lexicon or the FamPlex grounding map lists it as written in papers
+(``survivin``); a capitalised word only mid-sentence, not before *et al* and
+not when the document writes it in lower case elsewhere (``Cell``, ``cells``);
+an all-caps plural (``CAFs``) is an abbreviation; two letters only as an exact
+symbol; a stopword (``CAN``, ``SET``, ``MET``) only in capitals beside a gene
+word (``MET oncoprotein``); headings in capitals are skipped.
+
+Example
+-------
+>>> finder = MentionFinder(mapper=None)
+>>> [(m.text, m.type, m.normalized) for m in finder.find("Exosomal miR-21-5p confers cisplatin resistance.")]
+[('miR-21-5p', 'mirna', 'hsa-miR-21-5p'), ('cisplatin', 'drug', 'cisplatin')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import pandas as pd
+
+from exocargo.files import read_tsv
+from exocargo.lexicon import Lexicon, load_lexicon
+from exocargo.mapping.decisions import Mapper
+from exocargo.mapping.families import squash
+from exocargo.mapping.mirna import find_mentions, parse_mirnas
+from exocargo.mapping.table import load_mapper
+from exocargo.tables import NAMES_TABLE
+
+MENTION_TYPES = ("gene", "protein", "mirna", "lncrna", "circrna", "family", "drug", "cancer")
+LOCUS_TYPES = {"RNA, long non-coding": "lncrna"}
+FAMILY_NOTE = re.compile(r"FamPlex (\S+)")
+# Joins the miRNAs one mention stands for ("miR-221/222" -> "hsa-miR-221/hsa-miR-222"): a form the mapper reads.
+MIRNA_SEPARATOR = "/"
+
+# ---------------------------------------------------------------- markup and references
+
+REFERENCES_HEADING = re.compile(
+    r"^[#*\s]*(?:\d+\.?\s*)?(?:references?|bibliography|literature cited|works cited|reference list)[*\s:]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A paragraph that opens like a reference entry and carries a journal citation.
+REFERENCE_START = re.compile(
+    r"^\s*(?:[-*]\s+|\d{1,3}\.\s+|\[\d{1,3}\]\s*)?[A-Z][\w'’-]+(?:[- ][A-Z][\w'’-]+)?,?\s[A-Z]{1,3}\b[,.:]"
+)
+JOURNAL_CITATION = re.compile(
+    r"\b(?:19|20)\d{2}\s*[;:]\s*\d+|\b\d+\s*(?:\(\d+\))?\s*:\s*[eE]?\d+\s*[-–]\s*\d+|\bdoi\b|PubMed|Google Scholar"
+)
+CITATION_NUMBERS = re.compile(r"\[[\d,;\s\-–]+\]")
+MARKUP = [
+    (re.compile(r"\\([\[\]])"), r"\1"),  # escaped brackets
+    (CITATION_NUMBERS, ""),  # [12], [3-5], [2, 3]
+    (re.compile(r"\[([^\[\]]*)\]\((?:#|https?:)[^)\s]*\)"), r"\1"),  # markdown links keep their text
+    (CITATION_NUMBERS, ""),  # [[12](#page-3)] is [12] once the link is gone
+    (re.compile(r"\b(?:doi:\s*|https?://)[^\s,;)\]]+|\b10\.\d{4,}/[^\s,;)\]]+", re.IGNORECASE), ""),  # no gene in links
+    (re.compile(r"\(\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*\)"), ""),  # (26), (51-53), (3,14,15)
+    (re.compile(r"\^\{\s*\}|\$\s*\$"), ""),  # emptied superscripts / math
+    (re.compile(r"\$\s*\\(alpha|beta|gamma|delta|kappa|epsilon|mu)\s*\$"), lambda m: GREEK_LETTERS[m.group(1)]),
+    (re.compile(r"\$\s*\^?\{?([^${}]{0,20})\}?\s*\$"), r"\1"),
+    (re.compile(r"</?[a-zA-Z][^>]*>"), ""),  # <sup>+</sup>
+    (re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻]+"), ""),  # Ca²⁺, author affiliations Sun²
+    (re.compile(r"(?<=[-/A-Z0-9]) +(?=[α-ω])"), ""),  # "TGF- β" -> "TGF-β" (from LaTeX)
+    (re.compile(r"(?<=[α-ω]) +(?=[-/]|[A-Z](?:[A-Z0-9]|\b))"), ""),  # "β -catenin", "κ B", "γ /AKT"
+    (re.compile(r"\*{1,2}([^*\n]+?)\*{1,2}"), r"\1"),  # *in vivo*, **Abstract.**
+    (re.compile(r"^#+\s*", re.MULTILINE), ""),
+    (re.compile(r"[ \t]+"), " "),
+    (re.compile(r" ([.,;:])"), r"\1"),
+]
+GREEK_LETTERS = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "kappa": "κ", "epsilon": "ε", "mu": "μ"}
+
+
+def strip_references(text: str) -> str:
+    """Drop everything from the first *References* heading in the last 70 % of the text."""
+    for match in REFERENCES_HEADING.finditer(text):
+        if match.start() >= 0.3 * len(text):
+            return text[: match.start()]
+    return text
+
+
+def is_reference_entry(paragraph: str) -> bool:
+    """A paragraph shaped like a citation: ``Author AB, ... Journal 2014;7:1327``."""
+    return bool(REFERENCE_START.match(paragraph) and JOURNAL_CITATION.search(paragraph))
+
+
+def clean_markup(text: str) -> str:
+    """Remove citation markers and markup; keep the words."""
+    for pattern, replacement in MARKUP:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def body_text(text: str) -> str:
+    """The document without its reference list, citation markers and markup."""
+    return clean_markup(strip_references(text))
+
+
+# ---------------------------------------------------------------- paragraphs and sentences
+
+NO_SPLIT_BEFORE_PERIOD = re.compile(
+    r"(?:\bet al|\be\.g|\bi\.e|\bFigs?|\bvs|\bapprox|\bca|\bcf|\bNo|\bDr|\bRef|\bEq|\bspp?|\bresp|\bSuppl|\b[A-Z])$"
+)
+SENTENCE_BREAK = re.compile(r"([.!?])[\"'”’)\]]*\s+")
+SENTENCE_START = re.compile(r"[\"'“(\[]?(?:[A-Z0-9α-ω]|mi[Rr]|let-|lnc|circ|[a-z]{1,3}[A-Z0-9])")
+
+
+def paragraphs(text: str) -> list[str]:
+    """Blank-line separated blocks; wrapped lines are joined, short lines stay apart.
+
+    A line continues the previous one when that line was long (60+ characters,
+    as in hard-wrapped text) and did not end with a colon, or when it starts
+    in lower case. Headings and glossary entries (``CAF:``) stay on their own.
+    """
+    result = []
+    for block in re.split(r"\n\s*\n", text):
+        current, last_length = "", 0
+        for line in (line.strip() for line in block.split("\n")):
+            if not line:
+                continue
+            joins = current and ((last_length >= 60 and not current.endswith(":")) or line[0].islower())
+            if joins:
+                current += " " + line
+            else:
+                if current:
+                    result.append(current)
+                current = line
+            last_length = len(line)
+        if current:
+            result.append(current)
+    return [p for p in result if not is_reference_entry(p)]
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split after ``.!?`` before a capital, digit or gene-like word; not after *et al.*, *Fig.*, initials."""
+    sentences, begin = [], 0
+    for match in SENTENCE_BREAK.finditer(paragraph):
+        before = paragraph[begin : match.start(1)]
+        if NO_SPLIT_BEFORE_PERIOD.search(before) or not SENTENCE_START.match(paragraph, match.end()):
+            continue
+        sentences.append(paragraph[begin : match.end()].strip())
+        begin = match.end()
+    sentences.append(paragraph[begin:].strip())
+    return [s for s in sentences if s]
+
+
+# ---------------------------------------------------------------- abbreviations
+
+NON_GENE_WORDS = re.compile(
+    r"\b(?:cells?|cancers?|carcinomas?|tumou?rs?|transition|microenvironment|resistance|vesicles?|exosomes?|"
+    r"bod(?:y|ies)|matrix|fibroblasts?|macrophages?|therapy|disease|syndrome|leuka?emia|lymphoma|sarcoma|"
+    r"endosomes?|microparticles?|lines?|patients?|domains?|assay|sequencing|reaction|chromatography|"
+    r"microscopy|analysis|differentiation|vein|niche|kidney|embryonic|stem)\b",
+    re.IGNORECASE,
+)
+GENE_WORDS = re.compile(
+    r"\b(?:proteins?|receptors?|factors?|kinases?|ligands?|transporters?|channels?|antigens?|enzymes?|oncogene|"
+    r"homolog(?:ue)?|molecules?|genes?|transcripts?|subunit|member|family|cadherin|integrin|interleukin|"
+    r"chemokine|catenin|box|finger|inhibitor|\w+ases?|\w+in(?:-\d+)?)\b",
+    re.IGNORECASE,
+)
+ABBREVIATION = r"[A-Za-z][\w\-α-ω/+]{1,11}"
+DEFINED_AFTER = re.compile(rf"([\w\-α-ω' ]{{3,120}}?)\s\(({ABBREVIATION})\)")  # long form (ABBR)
+DEFINED_BEFORE = re.compile(rf"(?<![\w-])({ABBREVIATION})\s\(([\w\-α-ω' ]{{3,120}})\)")  # ABBR (long form)
+GLOSSARY = re.compile(rf"(?:^|;\s*)({ABBREVIATION}):\s*([^;:\n]{{3,120}})", re.MULTILINE)
+
+
+@dataclass
+class DocumentContext:
+    """What a document itself says about its words.
+
+    ``not_genes``: abbreviations it defines as cells, processes or diseases
+    (upper case); ``drugs``/``cancers``: abbreviations it defines as a drug or
+    cancer; ``lower_words``: words it writes in lower case (so ``Cell`` in a
+    title is the English word, not the gene alias).
+    """
+
+    not_genes: set[str] = field(default_factory=set)
+    drugs: dict[str, str] = field(default_factory=dict)
+    cancers: dict[str, str] = field(default_factory=dict)
+    lower_words: set[str] = field(default_factory=set)
+
+
+def _long_form(abbreviation: str, words: str) -> str:
+    """The last few words before ``(ABBR)``, from the first one starting with the abbreviation's letter."""
+    tokens = words.split()[-(sum(c.isalnum() for c in abbreviation) + 2) :]
+    first = abbreviation[0].lower()
+    start = next((i for i, token in enumerate(tokens) if token[0].lower() == first), 0)
+    return " ".join(tokens[start:])
+
+
+def read_context(text: str, lexicon: Lexicon) -> DocumentContext:
+    """Definitions in ``text`` (``long form (ABBR)``, ``ABBR (long form)``, glossary lines ``ABBR: long form``)."""
+    found = DocumentContext(lower_words=set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", text)))
+    pairs = [(m.group(2), _long_form(m.group(2), m.group(1))) for m in DEFINED_AFTER.finditer(text)]
+    pairs += [(m.group(1), m.group(2)) for m in DEFINED_BEFORE.finditer(text) if len(m.group(2).split()) >= 2]
+    pairs += [(m.group(1), m.group(2)) for m in GLOSSARY.finditer(text)]
+    for abbreviation, long_form in pairs:
+        if not any(c.isupper() for c in abbreviation) or lexicon.find_drugs(abbreviation):
+            continue
+        # A drug or cancer abbreviation: the long form ends with the drug or cancer name.
+        long_form = long_form.strip().rstrip(".")
+        for terms, table in (
+            (lexicon.find_drugs(long_form), found.drugs),
+            (lexicon.find_cancers(long_form), found.cancers),
+        ):
+            if terms and terms[-1].end == len(long_form):
+                table[abbreviation] = terms[-1].normalized
+        if NON_GENE_WORDS.search(long_form) and not GENE_WORDS.search(long_form):
+            found.not_genes.add(abbreviation.upper())
+    return found
+
+
+# ---------------------------------------------------------------- mentions
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention in a sentence: where, as written, its type and normalised name."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    normalized: str
+    entrez: tuple[str, ...] = ()
+
+
+@dataclass
+class Sentence:
+    index: int  # 1-based position in the document
+    paragraph: int
+    text: str
+    mentions: list[Mention]
+
+
+TOKEN = re.compile(r"(?<![\w-])\w[\w-]*\+?")
+NUMBER_LIST = re.compile(r"(?<![\w-])[A-Za-z]+\d+(?:/\d+)+(?![\w-])")  # CD9/63/81
+CIRCRNA = re.compile(r"(?<![\w-])(?:hsa_)?circ(?:RNA)?[-_]?(?:[A-Z][A-Za-z0-9]*|\d+)(?:_\d+)?(?![\w-])")
+LNCRNA_NAMED = re.compile(r"\b(?:lnc-?RNA|long non-?coding RNA)[\s-]+([A-Za-z][\w-]*\w)", re.IGNORECASE)
+# Words attached to a gene name: "EGFR-rich", "IL-8-dependent", "p-AKT".
+ATTACHED_SUFFIX = re.compile(
+    r"-(?:derived|containing|contained|rich|enriched|mediated|overexpressing|expressing|positive|negative|"
+    r"dependent|independent|induced|targeting|targeted|loaded|carrying|bearing|related|associated|specific|"
+    r"resistant|deficient|knockdown|null|high|low|driven|regulated|inducing|encoding|coding|transfected|"
+    r"silenced|mutant|mutated|wild-type)$",
+    re.IGNORECASE,
+)
+NOT_GENE_PREFIX = re.compile(
+    r"^(?:mi-?r|micro-?rna|lnc-?rna|circ|si-?rna|sh-?rna|m-?rna|nc-?rna|pre-?mir)", re.IGNORECASE
+)
+ATTACHED_PREFIX = re.compile(r"^(?:p-(?=[A-Z])|[Pp]hospho-)")  # anti-X names an antibody, not X
+GENE_CONTEXT = re.compile(
+    r"\b(?:genes?|proteins?|expression|mRNA|receptors?|kinases?|oncogene|oncoprotein|proto-oncogene|signal\w*|"
+    r"pathways?|inhibitors?|levels?|phosphorylation|activation|knockdown|overexpression|mutations?|mutant|"
+    r"transcripts?|promoter|family|fusion)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_caps_heading(sentence: str) -> bool:
+    letters = [c for c in sentence if c.isalpha()]
+    return len(sentence.split()) >= 3 and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in taken)
+
+
+def _symbol_shaped(name: str) -> bool:
+    """A capital after the first letter, a digit or a Greek letter: PTEN, Rab27a, p53, TGF-β."""
+    return any(c.isupper() for c in name[1:]) or any(c.isdigit() or "α" <= c <= "ω" for c in name)
+
+
+class MentionFinder:
+    """Finds the mentions of a sentence; see the module docstring for the rules.
+
+    ``mapper`` resolves gene-shaped tokens (anything with ``map_name(name)``
+    returning hits with ``entrez_id``, ``symbol`` and ``match_type``);
+    ``locus_types`` (symbol -> HGNC locus type) tells lncRNAs from protein
+    genes. Without a mapper, lexicon protein names are normalised and other
+    symbol-shaped names are kept un-normalised for the mapping step.
+    """
+
+    def __init__(
+        self,
+        mapper: Mapper | None,
+        *,
+        locus_types: dict[str, str] | None = None,
+        lexicon: Lexicon | None = None,
+        context: DocumentContext | None = None,
+    ):
+        self.mapper = mapper
+        self.locus_types = locus_types or {}
+        self.lexicon = lexicon or load_lexicon()
+        self.context = context or DocumentContext()
+        self.drugs = self.lexicon.drugs.with_forms(self.context.drugs)
+        self.cancers = self.lexicon.cancers.with_forms(self.context.cancers)
+        self._resolved: dict[str, list[Mention]] = {}
+        self._curated: set[str] = set()  # names the FamPlex grounding map lists as written in papers
+
+    @classmethod
+    def from_files(
+        cls, genes_tsv: str | Path, hairpins_tsv: str | Path, famplex_dir: str | Path | None = None
+    ) -> MentionFinder:
+        """A finder over the resource tables of the gene step (and FamPlex families)."""
+        genes = read_tsv(genes_tsv)
+        return cls(
+            load_mapper(genes_tsv, hairpins_tsv, famplex_dir),
+            locus_types=dict(zip(genes["symbol"], genes["locus_type"])),
+        )
+
+    def for_document(self, text: str) -> MentionFinder:
+        """The same finder, knowing what ``text`` defines (see :class:`DocumentContext`)."""
+        finder = MentionFinder(
+            self.mapper, locus_types=self.locus_types, lexicon=self.lexicon, context=read_context(text, self.lexicon)
+        )
+        finder._resolved, finder._curated = self._resolved, self._curated  # name -> genes: same in every document
+        return finder
+
+    # ------------------------------------------------------------ gene tokens
+
+    def _mentions_of(self, name: str) -> list[Mention]:
+        """What a gene name stands for: the protein lexicon first, then the mapper (span 0..len)."""
+        span = (0, len(name))
+        symbol = self.lexicon.protein_symbol(name)
+        if symbol:
+            hits = self.mapper.map_name(symbol) if self.mapper is not None else []
+            return [Mention(*span, name, "protein", symbol, tuple(h.entrez_id for h in hits if h.symbol == symbol))]
+        if self.mapper is None:  # no gene table: a symbol-shaped name is kept for the mapping step
+            return [Mention(*span, name, "gene", "")] if _symbol_shaped(name) else []
+        hits = [h for h in self.mapper.map_name(name, in_text=True) if h.match_type not in ("mirna", "unmapped")]
+        if not hits:
+            return []
+        if all(h.note.startswith("FamPlex") for h in hits):
+            self._curated.add(name)
+        entrez = tuple(dict.fromkeys(h.entrez_id for h in hits))
+        if any(h.match_type == "family" for h in hits):
+            family = FAMILY_NOTE.search(hits[0].note)
+            return [Mention(*span, name, "family", family.group(1) if family else name, entrez)]
+        if any(h.match_type == "ambiguous" for h in hits):
+            return [Mention(*span, name, "gene", "", entrez)]
+        mentions = []
+        for hit in hits:  # several only for slash and range forms: CD9/63/81, SMAD1-3
+            if LOCUS_TYPES.get(self.locus_types.get(hit.symbol, "")) == "lncrna":
+                kind = "lncrna"
+            else:
+                kind = "gene" if len(hits) > 1 or squash(name) == hit.symbol.upper() else "protein"
+            mentions.append(Mention(*span, hit.symbol if len(hits) > 1 else name, kind, hit.symbol, (hit.entrez_id,)))
+        return mentions
+
+    def resolve(self, name: str) -> list[Mention]:
+        """Gene mentions a name stands for (cached per name)."""
+        if name not in self._resolved:
+            self._resolved[name] = self._mentions_of(name)
+        return self._resolved[name]
+
+    def _gene_candidate(self, bare: str, sentence: str, start: int, end: int) -> bool:
+        """Shape and context rules that decide whether a name (``bare``, at ``start:end``) may be a gene."""
+        if self.lexicon.protein_symbol(bare):
+            return True
+        if len(bare) < 2 or re.fullmatch(r"[\d.,%-]+[a-z]?|[IVX]+", bare) or NOT_GENE_PREFIX.match(bare):
+            return False
+        if re.fullmatch(r"[A-Z][A-Z0-9]+s", bare):  # CAFs, MSCs: plural abbreviations
+            return False
+        upper = squash(bare)
+        if upper in self.context.not_genes:
+            return False
+        if upper in self.lexicon.stopwords:  # only beside a gene word: "MET oncoprotein", "kinase MET"
+            neighbours = sentence[max(0, start - 30) : start].split()[-1:] + sentence[end : end + 30].split()[:1]
+            return bare.isupper() and any(GENE_CONTEXT.fullmatch(word.strip(",.;:()")) for word in neighbours)
+        if len(bare) == 2:  # two letters: only an exact symbol in capitals (AR, F2)
+            return bare.isupper() and self._is_symbol(bare)
+        if _symbol_shaped(bare):
+            return True
+        if bare[0].isupper() and bare[1:].islower():  # Capitalised, not an English word here
+            at_start = not sentence[:start].strip()
+            english = {bare.lower(), bare.lower() + "s"} & self.context.lower_words  # "Cell" where "cells" is written
+            return not at_start and not english and not re.match(r"\s+et al", sentence[end:])
+        # A lower-case word only as a written form the FamPlex grounding map curates ("survivin").
+        return bare.islower() and bool(self.resolve(bare)) and bare in self._curated
+
+    def _is_symbol(self, token: str) -> bool:
+        return any(m.normalized == token.upper() for m in self.resolve(token))
+
+    def _gene_mentions(self, sentence: str, taken: list[tuple[int, int]]) -> list[Mention]:
+        """Gene-shaped tokens outside ``taken``; ``CD9/63/81`` also gives CD63 and CD81."""
+        found: list[Mention] = []
+        if _is_caps_heading(sentence):
+            return found
+        taken = list(taken)
+        for match in NUMBER_LIST.finditer(sentence):
+            if not _overlaps(match.start(), match.end(), taken):
+                found += [replace(m, start=match.start(), end=match.end()) for m in self.resolve(match.group(0))]
+                taken.append((match.start(), match.end()))
+        for match in TOKEN.finditer(sentence):
+            token = match.group(0).rstrip("+-")
+            name = (
+                token if self.lexicon.protein_symbol(token) else ATTACHED_PREFIX.sub("", ATTACHED_SUFFIX.sub("", token))
+            )
+            start = match.start() + token.find(name)
+            end = start + len(name)
+            if not _overlaps(start, end, taken) and self._gene_candidate(name, sentence, start, end):
+                found += [replace(m, start=start, end=end) for m in self.resolve(name)]
+        return found
+
+    # ------------------------------------------------------------ all types
+
+    def find(self, sentence: str) -> list[Mention]:
+        """Every mention in one sentence, in text order."""
+        mentions: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+
+        def claim(start: int, end: int, text: str, kind: str, normalized: str, entrez: tuple[str, ...] = ()) -> None:
+            if not _overlaps(start, end, taken):
+                taken.append((start, end))
+                mentions.append(Mention(start, end, text, kind, normalized, entrez))
+
+        for start, end, text in find_mentions(sentence):
+            names = parse_mirnas(text)
+            if names:
+                claim(start, end, text, "mirna", MIRNA_SEPARATOR.join(dict.fromkeys(n.mature_name for n in names)))
+        for term in self.lexicon.proteins.find(sentence):
+            if " " in term.text:  # multi-word protein names before cancers ("breast cancer resistance protein")
+                for mention in self.resolve(term.text):
+                    claim(term.start, term.end, term.text, "protein", mention.normalized, mention.entrez)
+        for kind, terms in (("drug", self.drugs.find(sentence)), ("cancer", self.cancers.find(sentence))):
+            for term in terms:
+                claim(term.start, term.end, term.text, kind, term.normalized)
+        for match in CIRCRNA.finditer(sentence):
+            claim(match.start(), match.end(), match.group(0), "circrna", match.group(0))
+        for match in LNCRNA_NAMED.finditer(sentence):
+            resolved = self.resolve(match.group(1))
+            normalized, entrez = (resolved[0].normalized, resolved[0].entrez) if resolved else (match.group(1), ())
+            claim(match.start(1), match.end(1), match.group(1), "lncrna", normalized, entrez)
+        mentions += self._gene_mentions(sentence, taken)
+        return sorted(mentions, key=lambda m: m.start)
+
+
+# ---------------------------------------------------------------- documents
+
+
+def mine_text(text: str, finder: MentionFinder) -> list[Sentence]:
+    """Sentences of a document with their mentions; the reference list is not read."""
+    body = body_text(text)
+    document_finder = finder.for_document(body)
+    sentences: list[Sentence] = []
+    for number, paragraph in enumerate(paragraphs(body), start=1):
+        for sentence in split_sentences(paragraph):
+            sentences.append(Sentence(len(sentences) + 1, number, sentence, document_finder.find(sentence)))
+    return sentences
+
+
+def names_table(sentences: list[Sentence], query: str) -> pd.DataFrame:
+    """One row per distinct written name: type, normalised name, count, first sentence."""
+    rows: dict[str, dict] = {}
+    for sentence in sentences:
+        for mention in sentence.mentions:
+            row = rows.get(mention.text)
+            if row is None:
+                rows[mention.text] = {
+                    "query": query,
+                    "name": mention.text,
+                    "type": mention.type,
+                    "normalized": mention.normalized,
+                    "count": 1,
+                    "line": sentence.index,
+                    "first_sentence": sentence.text,
+                }
+            else:
+                row["count"] += 1
+    return pd.DataFrame(list(rows.values()), columns=NAMES_TABLE.columns).astype({"count": int, "line": int})
