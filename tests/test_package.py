@@ -122,3 +122,23 @@ def test_column_docs_are_rendered_from_the_table_definitions():
 def test_every_table_column_is_described(table):
     assert len(set(table.columns)) == len(table.columns)
     assert all(field.meaning.strip() for field in table.fields)
+
+
+def test_the_sheet_schema_and_the_sheet_reader_accept_the_same_list_ids():
+    import yaml
+
+    from exocargo.inputs.readers import LIST_ID_MAX_LENGTH, LIST_ID_PATTERN
+
+    schema = yaml.safe_load((REPO / "workflow" / "schemas" / "genelists.schema.yaml").read_text())
+    list_id = schema["properties"]["list_id"]
+    assert list_id["pattern"] == LIST_ID_PATTERN.pattern
+    assert list_id["maxLength"] == LIST_ID_MAX_LENGTH
+
+
+@pytest.mark.parametrize("path", MODULES, ids=module_name)
+def test_docstring_examples_run(path):
+    import doctest
+    import importlib
+
+    module = importlib.import_module(module_name(path))
+    assert doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE).failed == 0

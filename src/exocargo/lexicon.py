@@ -20,8 +20,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from exocargo.greek import spell_greek
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
-GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "κ": "kappa", "ε": "epsilon"}
 
 
 @dataclass(frozen=True)
@@ -32,11 +33,6 @@ class Term:
     end: int
     text: str
     normalized: str
-
-
-def spell_greek(text: str) -> str:
-    """``TNF-α`` -> ``TNF-alpha``: papers write Greek letters both ways."""
-    return "".join(GREEK.get(char, char) for char in text)
 
 
 def _alternation(forms: list[str]) -> str:

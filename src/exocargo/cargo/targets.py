@@ -33,6 +33,7 @@ from exocargo.enrichment.libraries import read_gmt_library
 from exocargo.enrichment.mirna_null import mirna_set_enrichment
 from exocargo.enrichment.stats import is_significant
 from exocargo.files import read_tsv
+from exocargo.greek import squash_name
 from exocargo.inputs.readers import read_text
 from exocargo.mapping.mirna import MirnaName, hairpins_for, parse_mirnas, parse_one
 from exocargo.tables import CARGO_EDGES_TABLE, CARGO_TABLE, MIRNA_ENRICHMENT_TABLE, MIRTARBASE_PAIRS_TABLE
@@ -200,7 +201,7 @@ class PathwayIndex:
 
 
 def _squash_name(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", text.lower().replace("κ", "kappa").replace("β", "beta").replace("α", "alpha"))
+    return squash_name(text)
 
 
 # ---------------------------------------------------------------- table

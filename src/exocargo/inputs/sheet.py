@@ -18,8 +18,6 @@ from exocargo.inputs.readers import PFOCR_FIGID_PATTERN, check_sheet, decode_tex
 from exocargo.resources.sources import PIP_SOURCES
 
 SNIFF_BYTES = 1 << 16
-# Columns that check_sheet already checks with a clearer message than the schema's.
-CHECKED_COLUMNS = frozenset({"list_id", "path", "kind"})
 
 
 class SheetError(ValueError):
@@ -89,10 +87,12 @@ def load_sheet(
     problems = check_sheet(sheet, sheet_path)
     validator = Draft202012Validator(yaml.safe_load(Path(schema).read_text()))
     for index, row in enumerate(sheet.to_dict("records")):
+        where = f"{sheet_path}, line {index + 2}"
         for error in validator.iter_errors(row):
-            if error.path and error.path[0] in CHECKED_COLUMNS:
-                continue
-            problems.append(f"{sheet_path}, line {index + 2}: {error.message}")
+            column = error.path[0] if error.path else ""
+            # check_sheet already said it, with the fix: one message per problem.
+            if not (column and any(p.startswith(where) and column in p for p in problems)):
+                problems.append(f"{where}: {error.message}")
     if "path" not in sheet.columns or "list_id" not in sheet.columns:
         raise SheetError(_listing(problems))
     resolved, kinds = [], []

@@ -8,9 +8,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from exocargo.greek import LETTER_NAME_PATTERN, LETTER_NAMES, LOOKALIKES
+
 DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"})
-GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "κ": "kappa", "ß": "beta"}
-GREEK_WORD = re.compile(r"(alpha|beta|gamma|delta|epsilon|kappa)$", re.IGNORECASE)
+GREEK = {**LETTER_NAMES, **{glyph: LETTER_NAMES[letter] for glyph, letter in LOOKALIKES.items()}}
+GREEK_WORD = re.compile(rf"({LETTER_NAME_PATTERN})$", re.IGNORECASE)
 EDGE_PUNCTUATION = re.compile(r"^[^\w\u0370-\u03ff(]+|[^\w\u0370-\u03ff)]+$")
 PREFIX = re.compile(r"^(?:\(p\)-?|p-|pp-|phospho-|P-|c-|v-|GST-|Flag-|FLAG-|HA-|His-|GFP-|EGFP-)(?=\w{2})")
 P_PREFIX = re.compile(r"^p(?=[A-Z][A-Z0-9]{2})")  # pERK, pSTAT3: phosphorylated form
@@ -35,7 +37,7 @@ ENSEMBL_OTHER = re.compile(r"^ENS[TP]\d{11}(?:\.\d+)?$", re.IGNORECASE)
 UNIPROT = re.compile(
     r"^(?:[OPQ][0-9][A-Z0-9]{3}[0-9]|[A-NR-Z][0-9](?:[A-Z][A-Z0-9]{2}[0-9]){1,2})(?:-\d+)?$", re.IGNORECASE
 )
-SLASH_PART = re.compile(r"^(?:\d+[A-Za-z]?|[A-Za-z]|alpha|beta|gamma|delta|epsilon|kappa)$", re.IGNORECASE)
+SLASH_PART = re.compile(rf"^(?:\d+[A-Za-z]?|[A-Za-z]|{LETTER_NAME_PATTERN})$", re.IGNORECASE)
 RANGE = re.compile(r"^(?P<root>.*[A-Za-z]-?)(?P<start>\d+)-(?P<end>\d+)$")
 MAX_READING_STEPS = 3
 MAX_RANGE = 20

@@ -40,6 +40,7 @@ from pathlib import Path
 import pandas as pd
 
 from exocargo.files import read_tsv
+from exocargo.greek import LETTER_NAME_PATTERN, NAME_LETTERS
 from exocargo.lexicon import Lexicon, load_lexicon
 from exocargo.mapping.decisions import Mapper
 from exocargo.mapping.families import squash
@@ -75,7 +76,7 @@ MARKUP = [
     (re.compile(r"\b(?:doi:\s*|https?://)[^\s,;)\]]+|\b10\.\d{4,}/[^\s,;)\]]+", re.IGNORECASE), ""),  # no gene in links
     (re.compile(r"\(\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*\)"), ""),  # (26), (51-53), (3,14,15)
     (re.compile(r"\^\{\s*\}|\$\s*\$"), ""),  # emptied superscripts / math
-    (re.compile(r"\$\s*\\(alpha|beta|gamma|delta|kappa|epsilon|mu)\s*\$"), lambda m: GREEK_LETTERS[m.group(1)]),
+    (re.compile(rf"\$\s*\\({LETTER_NAME_PATTERN})\s*\$"), lambda m: NAME_LETTERS[m.group(1)]),
     (re.compile(r"\$\s*\^?\{?([^${}]{0,20})\}?\s*\$"), r"\1"),
     (re.compile(r"</?[a-zA-Z][^>]*>"), ""),  # <sup>+</sup>
     (re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻]+"), ""),  # Ca²⁺, author affiliations Sun²
@@ -86,7 +87,6 @@ MARKUP = [
     (re.compile(r"[ \t]+"), " "),
     (re.compile(r" ([.,;:])"), r"\1"),
 ]
-GREEK_LETTERS = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "kappa": "κ", "epsilon": "ε", "mu": "μ"}
 
 
 def strip_references(text: str) -> str:
