@@ -13,6 +13,10 @@ rule extract_names:
         source="results/names/{list_id}.source.json",
     log:
         "logs/names/{list_id}.log",
+    # Reading a user's file is cheap and is where their mistakes show: start it before any
+    # resource job of equal standing, so a failing resource still leaves each list's names step
+    # done (without this the order depends on how Snakemake's job set happens to iterate).
+    priority: 10
     conda:
         "../envs/exocargo.yaml"
     threads: 1
