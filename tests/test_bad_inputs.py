@@ -455,3 +455,14 @@ def test_bad_lists_fail_alone_and_other_lists_keep_their_results(reliability, de
         run="exit 0; the names, mapping and KEGG enrichment tables of the demo lists are byte-identical to "
         "a run of the demo alone",
     )
+
+
+def test_a_bad_kind_and_a_bad_list_id_are_each_named_once(tmp_path):
+    """The sheet schema and the sheet checks both cover these columns; the reader sees one message per problem."""
+    (tmp_path / "list.txt").write_text("PTEN\n")
+    (tmp_path / "sheet.tsv").write_text("list_id\tpath\tkind\tdescription\n-bad\tlist.txt\tfoo\t\n")
+    with pytest.raises(SheetError) as raised:
+        load_sheet(tmp_path / "sheet.tsv", schema=SHEET_SCHEMA)
+    message = str(raised.value)
+    assert message.count("list_id '-bad'") == 1 and "does not match" not in message
+    assert message.count("kind 'foo'") == 1 and "is not one of ['" not in message

@@ -25,7 +25,7 @@ import pandas as pd
 
 from exocargo.enrichment.run import EnrichmentOptions, enrich_list, queries_from_mapping
 from exocargo.files import read_tsv
-from exocargo.inputs.readers import empty_names_table
+from exocargo.inputs.readers import names_table_of
 from exocargo.mapping.decisions import Context
 from exocargo.mapping.local import LocalMapper
 from exocargo.mapping.table import load_mapper, map_names_table
@@ -76,14 +76,6 @@ def _mapper(expand_families: bool = True) -> LocalMapper:
     )
 
 
-def _names_table(names: Iterable[str], query: str) -> pd.DataFrame:
-    rows = [
-        {"query": query, "name": name, "type": "", "normalized": "", "count": "1", "line": str(i), "first_sentence": ""}
-        for i, name in enumerate(dict.fromkeys(str(n).strip() for n in names if str(n).strip()), start=1)
-    ]
-    return pd.DataFrame(rows, columns=empty_names_table().columns) if rows else empty_names_table()
-
-
 def map_names(
     names: Iterable[str],
     *,
@@ -113,7 +105,7 @@ def map_names(
     if isinstance(names, str):
         names = [names]
     table = map_names_table(
-        _names_table(names, query), _mapper(expand_families), kind=kind, context=Context.of(context)
+        names_table_of(names, query), _mapper(expand_families), kind=kind, context=Context.of(context)
     )
     return MAPPING_TABLE.check(table)
 
@@ -121,12 +113,12 @@ def map_names(
 def _library(name: str) -> tuple[dict[str, list[str]], dict]:
     from exocargo.enrichment.libraries import read_gmt_library
 
-    path = resources_dir() / "libraries" / NOMENCLATURE / f"{name}.entrez.gmt"
-    if not path.exists():
-        fetch_resources()
-    if not path.exists():
-        available = sorted(p.name.removesuffix(".entrez.gmt") for p in path.parent.glob("*.entrez.gmt"))
-        raise ValueError(f"library {name!r} is not among the fetched libraries: {', '.join(available)}.")
+    folder = f"libraries/{NOMENCLATURE}"
+    try:
+        path = _resource(f"{folder}/{name}.entrez.gmt")
+    except FileNotFoundError:
+        available = sorted(p.name.removesuffix(".entrez.gmt") for p in (resources_dir() / folder).glob("*.entrez.gmt"))
+        raise ValueError(f"library {name!r} is not among the fetched libraries: {', '.join(available)}.") from None
     summary = json.loads(path.with_name(f"{name}.translation.json").read_text(encoding="utf-8"))
     return read_gmt_library(path), summary
 

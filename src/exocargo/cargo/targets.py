@@ -356,11 +356,7 @@ def _with_pathways(table: pd.DataFrame, pathways: PathwayIndex) -> pd.DataFrame:
 def merge_cargo_tables(tables: list[pd.DataFrame]) -> pd.DataFrame:
     """All lists' cargo rows in one table, in list order."""
     frames = [t for t in tables if not t.empty]
-    return (
-        pd.concat(frames, ignore_index=True)[CARGO_TABLE.columns]
-        if frames
-        else pd.DataFrame(columns=CARGO_TABLE.columns)
-    )
+    return pd.concat(frames, ignore_index=True)[CARGO_TABLE.columns] if frames else CARGO_TABLE.empty()
 
 
 def cargo_edges(table: pd.DataFrame) -> pd.DataFrame:
@@ -443,7 +439,7 @@ def build_list_cargo(
     header-only tables.
     """
     source = json.loads(Path(source_json).read_text())
-    empty = pd.DataFrame(columns=CARGO_TABLE.columns), pd.DataFrame(columns=MIRNA_ENRICHMENT_TABLE.columns)
+    empty = CARGO_TABLE.empty(), MIRNA_ENRICHMENT_TABLE.empty()
     if kind == "gmt":
         return (
             *empty,
@@ -484,8 +480,6 @@ def build_list_cargo(
         for name, terms in library_sets.items()
     ]
     tests = [t for t in tests if not t.empty]
-    enrichment_table = (
-        pd.concat(tests, ignore_index=True) if tests else pd.DataFrame(columns=MIRNA_ENRICHMENT_TABLE.columns)
-    )
+    enrichment_table = pd.concat(tests, ignore_index=True) if tests else MIRNA_ENRICHMENT_TABLE.empty()
     why_empty = "" if len(table) else "no miRNA in the list and no cargo relation stated in its text"
     return table, enrichment_table, why_empty

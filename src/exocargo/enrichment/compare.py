@@ -21,7 +21,7 @@ def compare_lists(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     """
     frames = [table.assign(list_id=list_id) for list_id, table in tables.items() if not table.empty]
     if not frames:
-        return pd.DataFrame(columns=COMPARISON_TABLE.columns)
+        return COMPARISON_TABLE.empty()
     joined = pd.concat(frames, ignore_index=True)
     sizes = sorted(set(joined["background_size"].astype(int)))
     if len(sizes) > 1:

@@ -122,7 +122,7 @@ def mirna_set_enrichment(
     terms = {t: [gene_index[g] for g in genes if g in gene_index] for t, genes in library.items()}
     terms = {t: rows for t, rows in terms.items() if min_size <= len(rows) <= max_size}
     if not units or not terms:
-        return pd.DataFrame(columns=MIRNA_ENRICHMENT_TABLE.columns)
+        return MIRNA_ENRICHMENT_TABLE.empty()
 
     term_names = list(terms)
     membership = sparse.csr_matrix(
@@ -142,7 +142,7 @@ def mirna_set_enrichment(
     overlap = membership @ observed.astype(np.int32)
     hit = np.flatnonzero(overlap > 0)
     if hit.size == 0:
-        return pd.DataFrame(columns=MIRNA_ENRICHMENT_TABLE.columns)
+        return MIRNA_ENRICHMENT_TABLE.empty()
     target_count = int(observed.sum())
     p_observed = hypergeom.sf(overlap[hit] - 1, big_n, term_sizes[hit], target_count)
 

@@ -351,7 +351,7 @@ def run_gseapy_engine(
             )
         )
     if not frames:
-        return pd.DataFrame(columns=ENRICHMENT_TABLE.columns)
+        return ENRICHMENT_TABLE.empty()
     table = pd.concat(frames, ignore_index=True)
     query_rank = table["query"].map({name: i for i, name in enumerate(design.query_names)})
     order = np.lexsort((table["term"].to_numpy(dtype=str), table["p_value"].to_numpy(), query_rank.to_numpy()))

@@ -182,8 +182,4 @@ def is_significant(adjusted_p_values, fdr_threshold: float):
     >>> bool(is_significant(0.05, 0.05)), bool(is_significant(0.049, 0.05))
     (False, True)
     """
-    return (
-        np.asarray(adjusted_p_values, dtype=float) < fdr_threshold
-        if not np.isscalar(adjusted_p_values)
-        else (float(adjusted_p_values) < fdr_threshold)
-    )
+    return np.asarray(adjusted_p_values, dtype=float) < fdr_threshold

@@ -14,6 +14,7 @@ import codecs
 import io
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -221,22 +222,31 @@ def check_sheet(sheet: pd.DataFrame, sheet_path: str | Path) -> list[str]:
     for index, row in enumerate(sheet.to_dict("records")):
         line = index + 2
         where = f"{sheet_path}, line {line}"
+        row_problems = sheet_row_problems(row)
         list_id = row["list_id"]
-        problem = list_id_problem(list_id)
-        if problem:
-            problems.append(f"{where}: {problem}")
-        elif list_id.lower() in seen:
-            # Compared without case: on macOS and Windows 'A' and 'a' would overwrite each other's files.
-            problems.append(
-                f"{where}: list_id {list_id!r} is already used on line {seen[list_id.lower()]}. "
-                "Give each list its own id (ids differing only in case count as the same)."
-            )
-        else:
-            seen[list_id.lower()] = line
-        if row["kind"] and row["kind"] not in KINDS:
-            problems.append(f"{where}: kind {row['kind']!r} is not one of {', '.join(KINDS)} (or empty to detect).")
-        if not row["path"].strip():
-            problems.append(f"{where}: empty path. Give a file path (or a PFOCR figure id for kind pfocr).")
+        if "list_id" not in row_problems:
+            if list_id.lower() in seen:
+                # Compared without case: on macOS and Windows 'A' and 'a' would overwrite each other's files.
+                row_problems = {
+                    "list_id": f"list_id {list_id!r} is already used on line {seen[list_id.lower()]}. "
+                    "Give each list its own id (ids differing only in case count as the same).",
+                    **row_problems,
+                }
+            else:
+                seen[list_id.lower()] = line
+        problems += [f"{where}: {problem}" for problem in row_problems.values()]
+    return problems
+
+
+def sheet_row_problems(row: dict[str, str]) -> dict[str, str]:
+    """``{column: problem}`` of one sheet row on its own (duplicate ids need the whole sheet: :func:`check_sheet`)."""
+    problems = {}
+    if problem := list_id_problem(row["list_id"]):
+        problems["list_id"] = problem
+    if row["kind"] and row["kind"] not in KINDS:
+        problems["kind"] = f"kind {row['kind']!r} is not one of {', '.join(KINDS)} (or empty to detect)."
+    if not row["path"].strip():
+        problems["path"] = "empty path. Give a file path (or a PFOCR figure id for kind pfocr)."
     return problems
 
 
@@ -281,6 +291,14 @@ class _NamesBuilder:
             "first_sentence": blank,
         }
         return pd.DataFrame(columns, columns=NAMES_TABLE.columns).astype({"count": int, "line": int})
+
+
+def names_table_of(names: Iterable[str], query: str) -> pd.DataFrame:
+    """The names table of names given in memory (the Python API), cleaned as a gene list file's are."""
+    cleaned = [(name, line) for line, raw in enumerate(names, start=1) if (name := _clean_name(str(raw)))]
+    builder = _NamesBuilder()
+    builder.add(query, cleaned)
+    return builder.table()
 
 
 def empty_names_table() -> pd.DataFrame:

@@ -14,7 +14,14 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from exocargo.errors import InputError
-from exocargo.inputs.readers import PFOCR_FIGID_PATTERN, check_sheet, decode_text, detect_kind, read_sheet
+from exocargo.inputs.readers import (
+    PFOCR_FIGID_PATTERN,
+    check_sheet,
+    decode_text,
+    detect_kind,
+    read_sheet,
+    sheet_row_problems,
+)
 from exocargo.resources.sources import PIP_SOURCES
 
 SNIFF_BYTES = 1 << 16
@@ -87,12 +94,11 @@ def load_sheet(
     problems = check_sheet(sheet, sheet_path)
     validator = Draft202012Validator(yaml.safe_load(Path(schema).read_text()))
     for index, row in enumerate(sheet.to_dict("records")):
-        where = f"{sheet_path}, line {index + 2}"
+        # A column check_sheet already named, with its fix, is not reported a second time.
+        named = sheet_row_problems(row) if {"list_id", "path", "kind"} <= row.keys() else {}
         for error in validator.iter_errors(row):
-            column = error.path[0] if error.path else ""
-            # check_sheet already said it, with the fix: one message per problem.
-            if not (column and any(p.startswith(where) and column in p for p in problems)):
-                problems.append(f"{where}: {error.message}")
+            if not (error.path and error.path[0] in named):
+                problems.append(f"{sheet_path}, line {index + 2}: {error.message}")
     if "path" not in sheet.columns or "list_id" not in sheet.columns:
         raise SheetError(_listing(problems))
     resolved, kinds = [], []
