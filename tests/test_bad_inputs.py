@@ -466,3 +466,14 @@ def test_a_bad_kind_and_a_bad_list_id_are_each_named_once(tmp_path):
     message = str(raised.value)
     assert message.count("list_id '-bad'") == 1 and "does not match" not in message
     assert message.count("kind 'foo'") == 1 and "is not one of ['" not in message
+
+
+def test_names_after_a_comma_semicolon_or_leading_tab_are_kept(tmp_path):
+    """A pasted list ``CD9, CD63, CD81`` is three names, not CD9 alone; weights and notes are not names."""
+    from exocargo.inputs.readers import read_gene_list
+
+    path = tmp_path / "pasted.txt"
+    path.write_text("CD9, CD63, CD81\n\tTP53\nPTEN,1.5\tdown in tumours\nAKT1; MTOR\n7157,672\nKRAS, oncogene of note\n")
+    names = read_gene_list(path, "pasted")
+    assert names["name"].tolist() == ["CD9", "CD63", "CD81", "TP53", "PTEN", "AKT1", "MTOR", "7157", "672", "KRAS"]
+    assert names["line"].tolist() == [1, 1, 1, 2, 3, 4, 4, 5, 5, 6]

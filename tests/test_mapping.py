@@ -79,6 +79,13 @@ def test_family_wins_over_one_gene_reached_only_through_an_alias(mapper):
     assert {s for s, _ in genes(mapper, "CaM-", in_text=True).values()} == {"CALM1", "CALM2", "CALM3"}
 
 
+def test_a_unique_previous_symbol_in_a_gene_list_comes_before_a_family(mapper):
+    """VEGF in a gene list is VEGFA (HGNC's previous symbol), not the five-gene VEGF family."""
+    hits = mapper.map_name("VEGF")
+    assert [(h.symbol, h.match_type) for h in hits] == [("VEGFA", "previous")]
+    assert len(mapper.map_name("VEGF", in_text=True)) > 1  # figures and text keep the FamPlex reading
+
+
 def test_pseudogene_members_of_a_family_are_left_out_and_named(mapper):
     rab = mapper.map_name("Rab")
     assert "RAB1C" not in {h.symbol for h in rab}

@@ -306,16 +306,48 @@ def empty_names_table() -> pd.DataFrame:
     return _NamesBuilder().table()
 
 
-GENE_LIST_FIELD_SEPARATOR = re.compile(r"[\t,]")
+GENE_LIST_NAME_SEPARATOR = re.compile(r"[,;]")
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
+def gene_list_line_names(line: str) -> list[str]:
+    """The names on one gene-list line.
+
+    Tabs separate columns: the first non-empty column holds the names (a leading
+    tab is not a blank name), later columns are notes and values. Within that
+    column, commas and semicolons separate names (``CD9, CD63, CD81`` is three).
+    A part after the first that is a number (``TP53,1.0``: a weight or score)
+    or several words (``TP53, tumour suppressor``: a note) is not a name; whole
+    numbers after a whole number (``7157,672``) are Entrez IDs and kept.
+
+    >>> gene_list_line_names("CD9, CD63;CD81")
+    ['CD9', 'CD63', 'CD81']
+    >>> gene_list_line_names("\tTP53,1.0\tup in tumours")
+    ['TP53']
+    >>> gene_list_line_names("7157,672")
+    ['7157', '672']
+    """
+    column = next((field for field in line.split("\t") if _clean_name(field)), "")
+    parts = [name for part in GENE_LIST_NAME_SEPARATOR.split(column) if (name := _clean_name(part))]
+    if not parts:
+        return []
+    first_is_id = parts[0].isdigit()
+    names = [parts[0]]
+    for part in parts[1:]:
+        if len(part.split()) > 1:
+            continue
+        if _NUMBER.fullmatch(part) and not (first_is_id and part.isdigit()):
+            continue
+        names.append(part)
+    return names
 
 
 def read_gene_list(path: str | Path, query: str) -> pd.DataFrame:
-    """A list of names: one per line, an optional second column (ignored).
+    """A list of names: one or more per line (:func:`gene_list_line_names`).
 
-    Lines starting with ``#`` are comments. Names may be separated by tabs or
-    commas on a line; the first field is the name. Names are kept exactly as
-    written (``1-Mar``, ``SEPT9`` included): repairing spreadsheet damage is
-    the mapper's job, which can say what it changed.
+    Lines starting with ``#`` are comments. Names are kept exactly as written
+    (``1-Mar``, ``SEPT9`` included): repairing spreadsheet damage is the
+    mapper's job, which can say what it changed.
     """
     text = read_text(path)
     entries = []
@@ -327,9 +359,7 @@ def read_gene_list(path: str | Path, query: str) -> pd.DataFrame:
                 f"{path}, line {number}: the line is {len(line):,} characters long; a gene list has one "
                 "name per line. Put each name on its own line (or give the file kind 'text' if it is prose)."
             )
-        name = _clean_name(GENE_LIST_FIELD_SEPARATOR.split(line, maxsplit=1)[0])
-        if name:
-            entries.append((name, number))
+        entries.extend((name, number) for name in gene_list_line_names(line))
     names = _NamesBuilder()
     names.add(query, entries)
     return names.table()

@@ -23,7 +23,9 @@ How :class:`LocalMapper` reads one name; the first rule that answers wins:
    families (``PI3K``, ``Erk1/2``, ``NF-kB``) expand to their member genes,
    pseudogenes left out; single-gene entries (``p53``) give that gene;
    chemicals and processes (``ADP``, ``apoptosis``) are reported as not genes.
-   A family wins over one gene reached only through an alias (``TRP`` is the
+   In a gene list a unique previous symbol comes first (``VEGF``, VEGFA's
+   previous symbol, is VEGFA, not the VEGF family). A family wins over one
+   gene reached only through an alias (``TRP`` is the
    channel family, not TYRP1) unless the figure's title or caption names that
    gene. A word that may be a gene or something else (``ER``, ``ROS``) is
    ambiguous unless the caption names the gene.
@@ -315,6 +317,9 @@ class LocalMapper:
         # Squashing must not glue a modification mark to the name: p-ERK is not PERK.
         may_squash = not (("-" in form[:9] or form[0] == "(") and PREFIX.match(form))
         other = self._other(self.by_other.get(key, ()), form, mode)
+        if not mode.in_text and len(other.hits) == 1 and other.hits[0].match_type == "previous":
+            # In a gene list HGNC's record is clearer than a family reading: VEGF was VEGFA's symbol.
+            return other
         groundings = self.families.ground(form, squashed=may_squash) if self.families else ()
         if groundings:
             grounded = self._grounded(form, groundings, mode.context)
