@@ -287,6 +287,16 @@ def test_online_sources_while_offline_are_named_with_their_keys():
     assert config_problems(demo_config()) == []
 
 
+def test_size_limits_that_exclude_every_term_and_an_empty_resources_dir_are_refused():
+    config = demo_config()
+    config["enrichment"].update(min_size=50, max_size=10)
+    config["resources_dir"] = " "
+    problems = config_problems(config)
+    assert len(problems) == 2
+    assert "min_size 50 is larger than max_size 10" in problems[0]
+    assert "'resources_dir' is empty" in problems[1]
+
+
 @pytest.mark.slow
 def test_sheet_and_config_problems_stop_snakemake_before_any_job(reliability, tmp_path):
     fine = {"path": "config/demo/exosome_cargo.txt", "kind": "genes"}

@@ -179,6 +179,15 @@ def config_problems(config: dict) -> list[str]:
             problems.append("config 'mirna_targets: mirtarbase_url' needs the URL in 'mirtarbase_url'.")
     if config.get("mapping", {}).get("backend") == "mygene" and not online:
         problems.append(f"config 'mapping: backend: mygene' queries MyGene.info: {offline_fix} (local).")
+    enrichment = config.get("enrichment", {})
+    smallest, largest = enrichment.get("min_size"), enrichment.get("max_size")
+    if smallest is not None and largest is not None and smallest > largest:
+        problems.append(
+            f"config 'enrichment': min_size {smallest} is larger than max_size {largest}, so no term could be "
+            "tested; make min_size at most max_size."
+        )
+    if not str(config.get("resources_dir", "resources")).strip():
+        problems.append("config 'resources_dir' is empty; give a folder (the default is 'resources').")
     return problems
 
 
