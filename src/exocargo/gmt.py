@@ -27,10 +27,19 @@ class GeneSet:
     line: int
 
 
+def clean_name(raw: str) -> str:
+    """A name without the whitespace, quotes and trailing ``,`` or ``;`` that spreadsheets add.
+
+    The one cleaner for names read from GMT fields, gene-list lines, PFOCR words
+    and the Python API.
+    """
+    name = raw.strip().strip("\"'`\u201c\u201d\u2018\u2019").strip()
+    return name.rstrip(",;")
+
+
 def gene_of(field: str) -> str:
-    """A gene field without its Enrichr weight and the quotes or spaces spreadsheets add."""
-    name = field.split(",")[0].strip().strip("\"'`\u201c\u201d\u2018\u2019").strip()
-    return name.rstrip(";")
+    """A gene field without its Enrichr weight (``TP53,1.0``), cleaned by :func:`clean_name`."""
+    return clean_name(field.split(",")[0])
 
 
 def parse_gmt(text: str, path: str | Path) -> list[GeneSet]:

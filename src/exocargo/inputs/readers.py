@@ -22,7 +22,7 @@ import pandas as pd
 import yaml
 
 from exocargo.errors import InputError
-from exocargo.gmt import parse_gmt
+from exocargo.gmt import clean_name, parse_gmt
 from exocargo.tables import NAMES_TABLE, SHEET_TABLE
 
 KINDS = ("genes", "pfocr", "text", "gmt")
@@ -253,12 +253,6 @@ def sheet_row_problems(row: dict[str, str]) -> dict[str, str]:
 # --------------------------------------------------------------------------- readers
 
 
-def _clean_name(raw: str) -> str:
-    """Strip whitespace, quotes and trailing punctuation that spreadsheets add."""
-    name = raw.strip().strip("\"'`\u201c\u201d\u2018\u2019").strip()
-    return name.rstrip(",;")
-
-
 class _NamesBuilder:
     """Collects distinct names per query, in input order, into a names table."""
 
@@ -295,7 +289,7 @@ class _NamesBuilder:
 
 def names_table_of(names: Iterable[str], query: str) -> pd.DataFrame:
     """The names table of names given in memory (the Python API), cleaned as a gene list file's are."""
-    cleaned = [(name, line) for line, raw in enumerate(names, start=1) if (name := _clean_name(str(raw)))]
+    cleaned = [(name, line) for line, raw in enumerate(names, start=1) if (name := clean_name(str(raw)))]
     builder = _NamesBuilder()
     builder.add(query, cleaned)
     return builder.table()
@@ -327,8 +321,8 @@ def gene_list_line_names(line: str) -> list[str]:
     >>> gene_list_line_names("7157,672")
     ['7157', '672']
     """
-    column = next((field for field in line.split("\t") if _clean_name(field)), "")
-    parts = [name for part in GENE_LIST_NAME_SEPARATOR.split(column) if (name := _clean_name(part))]
+    column = next((field for field in line.split("\t") if clean_name(field)), "")
+    parts = [name for part in GENE_LIST_NAME_SEPARATOR.split(column) if (name := clean_name(part))]
     if not parts:
         return []
     first_is_id = parts[0].isdigit()
@@ -433,7 +427,7 @@ def parse_pfocr_record(path: str | Path) -> PfocrRecord:
 def pfocr_names(record: PfocrRecord, query: str) -> pd.DataFrame:
     """The names table of a parsed PFOCR record: each distinct ``word``."""
     names = _NamesBuilder()
-    names.add(query, [(_clean_name(word), 0) for word in record.words if _clean_name(word)])
+    names.add(query, [(name, 0) for word in record.words if (name := clean_name(word))])
     return names.table()
 
 
