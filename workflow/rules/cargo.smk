@@ -1,8 +1,10 @@
 ## Cargo -> target tables: exosomal cargo, its stated and validated targets, their pathways
 
-# Lists whose cargo is analysed: every kind but gmt (a GMT holds gene sets, not cargo).
-# A gmt list still gets header-only cargo files, so every list has the same outputs.
-CARGO_LIST_IDS = [list_id for list_id in LIST_IDS if list_kind(list_id) != "gmt"]
+# Lists whose cargo is analysed (a GMT holds gene sets, not cargo). A gmt list still gets
+# header-only cargo files, so every list has the same outputs.
+CARGO_LIST_IDS = [
+    list_id for list_id in LIST_IDS if input_kind(list_kind(list_id)).has_cargo
+]
 
 
 rule prepare_mirtarbase_pairs:
@@ -28,11 +30,9 @@ rule build_cargo_targets:
     input:
         names=rules.extract_names.output.names,
         source=rules.extract_names.output.source,
-        document=list_path,
+        sentences=rules.extract_names.output.sentences,
         pairs=rules.prepare_mirtarbase_pairs.output.pairs,
-        genes=gene_table(),
         hairpins=hairpin_table(),
-        famplex=famplex_tables(),
         libraries=[library_entrez_gmt(library) for library in LIBRARIES],
         enrichment=expand(
             "results/enrichment/{{list_id}}.{library}.tsv", library=LIBRARIES

@@ -5,11 +5,13 @@ from snakemake.utils import validate
 
 
 from exocargo.inputs.sheet import check_config, load_sheet
+from exocargo.kinds import input_kind
+from exocargo.resources.layout import ResourceLayout
 
 validate(config, "../schemas/config.schema.yaml")
 check_config(config)
 
-RESOURCES = config["resources_dir"]
+LAYOUT = ResourceLayout(config["resources_dir"], config["gene_nomenclature"])
 LIBRARIES = [library["name"] for library in config["libraries"]]
 LIBRARY_SPECS = {library["name"]: library for library in config["libraries"]}
 
@@ -17,7 +19,7 @@ genelists = load_sheet(
     config["genelists"],
     schema=str(Path(workflow.basedir) / "workflow/schemas/genelists.schema.yaml"),
     pfocr_records_dir=config["mapping"]["pfocr_records_dir"] or None,
-    online_figure_dir=f"{RESOURCES}/pfocr/figures" if config["online"] else None,
+    online_figure_dir=Path(LAYOUT.pfocr_figure()).parent if config["online"] else None,
 )
 LIST_IDS = list(genelists.index)
 
@@ -35,10 +37,6 @@ def list_kind(list_id):
     return genelists.loc[list_id, "kind"]
 
 
-def hgnc_dir():
-    return f"{RESOURCES}/hgnc/{config['gene_nomenclature']}"
-
-
 def get_final_output():
     return [
         "results/report/index.html",
@@ -51,11 +49,11 @@ def get_final_output():
 
 
 def gene_table():
-    return f"{RESOURCES}/genes/{config['gene_nomenclature']}/genes.tsv"
+    return LAYOUT.gene_table()
 
 
 def hairpin_table():
-    return f"{RESOURCES}/genes/{config['gene_nomenclature']}/mirbase_hairpins.tsv"
+    return LAYOUT.hairpin_table()
 
 
 def gene_table_inputs(wildcards):
@@ -80,15 +78,13 @@ def mirtarbase_table():
 
 def mirtarbase_pairs():
     """One row per miRNA-target pair, built once beside the miRTarBase CSV."""
-    return str(Path(mirtarbase_table()).with_name("hsa_MTI.pairs.tsv"))
+    return LAYOUT.mirtarbase_pairs(online=config["mirna_targets"] == "mirtarbase_url")
 
 
 def library_gmt_path(library):
     spec = LIBRARY_SPECS[library]
-    if spec["source"] == "pyenrichr":
-        return f"{RESOURCES}/enrichr/pyenrichr-1.0.2/{library}.gmt"
-    if spec["source"] == "enrichr":
-        return f"{RESOURCES}/enrichr/online/{library}.gmt"
+    if spec["source"] in ("pyenrichr", "enrichr"):
+        return LAYOUT.enrichr_gmt(library, online=spec["source"] == "enrichr")
     return spec["path"]
 
 
@@ -101,13 +97,17 @@ def library_entrez_gmt(library):
     resources), or a library built from the user's PFOCR folder (results)."""
     if LIBRARY_SPECS[library]["source"] == "pfocr_folder":
         return f"results/libraries/{library}.entrez.gmt"
-    return f"{RESOURCES}/libraries/{config['gene_nomenclature']}/{library}.entrez.gmt"
+    return LAYOUT.library_entrez_gmt(library)
 
 
 def library_provenance(library):
     """Provenance JSON of a fetched library; user libraries (gmt, pfocr_folder) have none."""
     if LIBRARY_SPECS[library]["source"] in ("pyenrichr", "enrichr"):
-        return str(Path(library_gmt_path(library)).with_suffix(".provenance.json"))
+        return LAYOUT.enrichr_gmt(
+            library,
+            online=LIBRARY_SPECS[library]["source"] == "enrichr",
+            suffix=".provenance.json",
+        )
     return None
 
 

@@ -4,13 +4,14 @@
 rule extract_names:
     input:
         document=list_path,
-        # text inputs recognise gene, protein and family mentions through these tables
+        # prose (documents, figure captions) recognises gene, protein and family mentions through these
         genes=gene_table(),
         hairpins=hairpin_table(),
         famplex=famplex_tables().entities,
     output:
         names="results/names/{list_id}.names.tsv",
         source="results/names/{list_id}.source.json",
+        sentences="results/names/{list_id}.sentences.json",
     log:
         "logs/names/{list_id}.log",
     # Reading a user's file is cheap and is where their mistakes show: start it before any

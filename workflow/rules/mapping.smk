@@ -57,8 +57,8 @@ rule compare_with_pfocr:
 
 rule download_pfocr_figure:
     output:
-        record=f"{RESOURCES}/pfocr/figures/{{figid}}.md",
-        provenance=f"{RESOURCES}/pfocr/figures/{{figid}}.provenance.json",
+        record=LAYOUT.pfocr_figure(),
+        provenance=LAYOUT.pfocr_figure(suffix=".provenance.json"),
     log:
         "logs/resources/download_pfocr_figure.{figid}.log",
     wildcard_constraints:

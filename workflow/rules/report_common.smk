@@ -37,7 +37,7 @@ def list_step_files(list_id):
             "report": [one(rules.render_list_report.log[0])],
         },
     }
-    if list_kind(list_id) == "pfocr":
+    if input_kind(list_kind(list_id)).is_pfocr_figure:
         files["pfocr_agreement"] = one(rules.compare_with_pfocr.output.table)
         files["logs"]["mapping"].append(one(rules.compare_with_pfocr.log[0]))
     return files

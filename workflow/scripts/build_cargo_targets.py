@@ -1,7 +1,6 @@
 """Snakemake entry point: the cargo -> target table, network figure and miRNA set test of one list."""
 
 import sys
-from pathlib import Path
 
 sys.stderr = open(snakemake.log[0], "w")
 
@@ -16,11 +15,9 @@ table, mirna_enrichment, why_empty = build_list_cargo(
     kind=params.kind,
     names_tsv=inputs.names,
     source_json=inputs.source,
-    document=inputs.document,
+    sentences_json=inputs.sentences,
     pairs_tsv=inputs.pairs,
-    genes_tsv=inputs.genes,
     hairpins_tsv=inputs.hairpins,
-    famplex_dir=Path(inputs.famplex[0]).parent,
     libraries=dict(zip(params.libraries, inputs.libraries)),
     enrichment=dict(zip(params.libraries, inputs.enrichment)),
     options=params.options,

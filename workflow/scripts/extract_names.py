@@ -1,4 +1,4 @@
-"""Snakemake entry point: extract names from one input file."""
+"""Snakemake entry point: extract names (and the sentences of any prose) from one input file."""
 
 import sys
 from pathlib import Path
@@ -6,13 +6,15 @@ from pathlib import Path
 sys.stderr = open(snakemake.log[0], "w")
 
 from exocargo.files import write_json, write_table
-from exocargo.inputs.extract import extract_names
+from exocargo.inputs.extract import extract
+from exocargo.kinds import input_kind
 from exocargo.text.mentions import MentionFinder
 
-inputs, kind = snakemake.input, snakemake.params.kind
+inputs, kind, outputs = snakemake.input, snakemake.params.kind, snakemake.output
 finder = None
-if kind == "text":
+if input_kind(kind).has_prose:
     finder = MentionFinder.from_files(inputs.genes, inputs.hairpins, Path(inputs.famplex).parent)
-names, source = extract_names(inputs.document, kind, snakemake.wildcards.list_id, finder=finder)
-write_table(names, snakemake.output.names)
-write_json(source, snakemake.output.source)
+extraction = extract(inputs.document, kind, snakemake.wildcards.list_id, finder=finder)
+write_table(extraction.names, outputs.names)
+write_json(extraction.source, outputs.source)
+write_json(extraction.sentence_records(), outputs.sentences)

@@ -34,10 +34,10 @@ from exocargo.enrichment.mirna_null import mirna_set_enrichment
 from exocargo.enrichment.stats import is_significant
 from exocargo.files import read_tsv
 from exocargo.greek import squash_name
-from exocargo.inputs.readers import read_text
+from exocargo.kinds import input_kind
 from exocargo.mapping.mirna import MirnaName, hairpins_for, parse_mirnas, parse_one
 from exocargo.tables import CARGO_EDGES_TABLE, CARGO_TABLE, MIRNA_ENRICHMENT_TABLE, MIRTARBASE_PAIRS_TABLE
-from exocargo.text.mentions import MentionFinder, mine_text
+from exocargo.text.mentions import Sentence
 from exocargo.text.relations import Relation, find_relations
 
 MTI_COLUMNS = {
@@ -406,27 +406,15 @@ def cargo_edges(table: pd.DataFrame) -> pd.DataFrame:
 # ---------------------------------------------------------------- one list, from files
 
 
-def document_text(kind: str, document: str | Path, source: dict) -> str:
-    """The prose of a list: the document of a ``text`` input, the title and caption of a PFOCR figure."""
-    if kind == "text":
-        return read_text(document)
-    if kind == "pfocr":
-        figure = source.get("pfocr", {})
-        return "\n\n".join(filter(None, [figure.get("title", ""), figure.get("caption", "")]))
-    return ""
-
-
 def build_list_cargo(
     *,
     list_id: str,
     kind: str,
     names_tsv: str | Path,
     source_json: str | Path,
-    document: str | Path,
+    sentences_json: str | Path,
     pairs_tsv: str | Path,
-    genes_tsv: str | Path,
     hairpins_tsv: str | Path,
-    famplex_dir: str | Path,
     libraries: dict[str, str | Path],
     enrichment: dict[str, str | Path],
     options: dict,
@@ -440,17 +428,15 @@ def build_list_cargo(
     """
     source = json.loads(Path(source_json).read_text())
     empty = CARGO_TABLE.empty(), MIRNA_ENRICHMENT_TABLE.empty()
-    if kind == "gmt":
+    if not input_kind(kind).has_cargo:
         return (
             *empty,
             "a gmt input holds gene sets, not exosomal cargo; cargo is read from genes, pfocr and text inputs",
         )
     if source.get("status", "ok") != "ok":
         return *empty, f"the input could not be read: {source.get('reason', '')}"
-    text = document_text(kind, document, source)
-    relations = (
-        find_relations(mine_text(text, MentionFinder.from_files(genes_tsv, hairpins_tsv, famplex_dir))) if text else []
-    )
+    sentences = json.loads(Path(sentences_json).read_text(encoding="utf-8"))
+    relations = find_relations([Sentence.from_record(record) for record in sentences])
     library_sets = {name: read_gmt_library(path) for name, path in libraries.items()}
     pathways = PathwayIndex(
         library_sets, {name: read_tsv(path) for name, path in enrichment.items()}, options["fdr_threshold"]
@@ -458,7 +444,7 @@ def build_list_cargo(
     context = CargoContext.build(
         read_tsv(pairs_tsv), read_tsv(hairpins_tsv), pathways, min_evidence=options["min_evidence"]
     )
-    mirnas = list_mirnas(read_tsv(names_tsv)) if kind in ("genes", "pfocr") else []
+    mirnas = list_mirnas(read_tsv(names_tsv)) if input_kind(kind).mirnas_are_cargo else []
     table = build_cargo_table(relations, mirnas, context, document=list_id)
     cargo_mirnas = dict.fromkeys(table.loc[table["cargo_type"] == "mirna", "cargo"])
     units = {name: context.mirtarbase.names_for(parse_one(name)) for name in cargo_mirnas}

@@ -33,6 +33,7 @@ import pandas as pd
 from exocargo.errors import InputError
 from exocargo.files import atomic_output, write_json
 from exocargo.inputs.readers import read_text
+from exocargo.kinds import input_kind
 
 COPY_BUFFER = 1 << 20
 
@@ -50,7 +51,7 @@ def plan_chunks(sheet: pd.DataFrame, chunk_size: int) -> dict[str, int]:
     """
     plan = {}
     for list_id, path, kind in sheet[["list_id", "path", "kind"]].itertuples(index=False):
-        if kind == "gmt":
+        if input_kind(kind).holds_gene_sets:
             sets = count_gmt_sets(path)
             if sets > chunk_size:
                 plan[list_id] = math.ceil(sets / chunk_size)

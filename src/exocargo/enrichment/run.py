@@ -14,6 +14,7 @@ from exocargo.enrichment.backgrounds import background_genes, circular_terms, is
 from exocargo.enrichment.ora import design_ora, run_batch_engine, run_gseapy_engine
 from exocargo.enrichment.stats import is_significant
 from exocargo.files import read_tsv
+from exocargo.kinds import input_kind
 from exocargo.mapping.table import used_entrez_ids
 from exocargo.tables import ENRICHMENT_TABLE
 
@@ -73,7 +74,9 @@ def enrich_list(
     universe, description = background_genes(options.background, genes=genes, file_genes=file_genes)
     design = design_ora(queries, library, background=universe, min_size=options.min_size, max_size=options.max_size)
     record = library_summary["library"]
-    circular = is_pfocr_library(record["name"], record["source"]) and source.get("kind") == "pfocr"
+    circular = (
+        is_pfocr_library(record["name"], record["source"]) and input_kind(source.get("kind", "genes")).is_pfocr_figure
+    )
     exclusions: dict[str, dict[str, str]] = {}
     if circular:
         figid = source["pfocr"]["figid"]

@@ -10,6 +10,7 @@ every other list is analysed as usual.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -23,7 +24,8 @@ from exocargo.inputs.readers import (
     read_gmt,
     read_text,
 )
-from exocargo.text.mentions import MentionFinder, mine_text, names_table
+from exocargo.kinds import INPUT_KINDS, input_kind
+from exocargo.text.mentions import MentionFinder, Sentence, mine_text, names_table
 
 STATUS_OK = "ok"
 STATUS_FAILED = "failed"
@@ -43,22 +45,14 @@ def _why_no_names(path: str | Path, kind: str) -> str:
     comments = sum(line.lstrip().startswith("#") for line in lines)
     if comments == len(lines):
         return f"{path}: the file holds only comment lines ({comments} lines starting with '#'). {fix}"
-    if kind == "text":
+    if kind in INPUT_KINDS and input_kind(kind).names_are_mentions:
         return f"{path}: no gene or miRNA names found in the document ({len(lines)} non-blank lines). {fix}"
     return f"{path}: no names found (kind {kind}). {fix}"
 
 
-def _read(path: str | Path, kind: str, list_id: str, finder: MentionFinder | None) -> tuple[pd.DataFrame, dict]:
-    """Names table and kind-specific metadata; raises :class:`InputError`."""
-    if kind == "genes":
-        return read_gene_list(path, list_id), {}
-    if kind == "gmt":
-        return read_gmt(path), {}
-    if kind == "text":
-        return extract_mentions(str(path), list_id, finder), {}
-    if kind == "pfocr":
-        record = parse_pfocr_record(path)
-        pfocr = {
+def _pfocr_details(record) -> dict:
+    return {
+        "pfocr": {
             "figid": record.figid,
             "title": record.title,
             "caption": record.caption,
@@ -66,43 +60,78 @@ def _read(path: str | Path, kind: str, list_id: str, finder: MentionFinder | Non
             "keywords": record.keywords,
             "pfocr_genes": record.pfocr_genes,
         }
-        return pfocr_names(record, list_id), {"pfocr": pfocr}
-    raise InputError(f"{path}: unknown kind {kind!r}; use one of genes, pfocr, text, gmt.")
+    }
 
 
-def extract_names(
-    path: str | Path, kind: str, list_id: str, *, finder: MentionFinder | None = None
-) -> tuple[pd.DataFrame, dict]:
-    """Read one sheet row's file; return its names table and source metadata.
+def _read(path: str | Path, kind: str, list_id: str, finder: MentionFinder) -> Extraction:
+    """Names, kind-specific metadata and the sentences of the input's prose; raises :class:`InputError`."""
+    if kind not in INPUT_KINDS:
+        raise InputError(f"{path}: unknown kind {kind!r}; use one of {', '.join(INPUT_KINDS)}.")
+    if kind == "text":
+        sentences = mine_text(read_text(path), finder)
+        return Extraction(names_table(sentences, list_id), {}, sentences)
+    if kind == "pfocr":
+        record = parse_pfocr_record(path)
+        prose = "\n\n".join(filter(None, [record.title, record.caption]))
+        return Extraction(pfocr_names(record, list_id), _pfocr_details(record), mine_text(prose, finder))
+    names = read_gmt(path) if input_kind(kind).holds_gene_sets else read_gene_list(path, list_id)
+    return Extraction(names, {}, [])
 
-    ``finder`` recognises gene, protein and family mentions in ``text`` inputs
-    through the gene tables (without it only lexicon words and symbol-shaped
-    tokens are found).
+
+@dataclass
+class Extraction:
+    """What the extract step writes for one list."""
+
+    names: pd.DataFrame
+    source: dict
+    # Sentences of the input's prose with their mentions (a document, or a figure's title and
+    # caption): the cargo step reads its stated relations from these instead of mining again.
+    sentences: list[Sentence] = field(default_factory=list)
+
+    def sentence_records(self) -> list[dict]:
+        return [sentence.record() for sentence in self.sentences]
+
+
+def extract(path: str | Path, kind: str, list_id: str, *, finder: MentionFinder | None = None) -> Extraction:
+    """Read one sheet row's file: its names table, source metadata and prose sentences.
+
+    ``finder`` recognises gene, protein and family mentions in prose (``text``
+    inputs, PFOCR titles and captions) through the gene tables; without it only
+    lexicon words and symbol-shaped tokens are found.
 
     Never raises :class:`InputError`: a file that cannot be read, or that holds
-    no names, gives a header-only names table and a source with
+    no names, gives a header-only names table, no sentences and a source with
     ``status: "failed"`` and ``reason`` (the message naming file, line and fix).
     A readable list has ``status: "ok"`` and an empty ``reason``.
 
     Examples
     --------
-    >>> names, source = extract_names("config/demo/exosome_cargo.txt", "genes", "demo")  # doctest: +SKIP
-    >>> source["status"], source["names"]  # doctest: +SKIP
+    >>> extraction = extract("config/demo/exosome_cargo.txt", "genes", "demo")  # doctest: +SKIP
+    >>> extraction.source["status"], extraction.source["names"]  # doctest: +SKIP
     ('ok', 23)
     """
     source: dict = {"list_id": list_id, "path": str(path), "kind": kind, "status": STATUS_OK, "reason": ""}
     try:
-        names, details = _read(path, kind, list_id, finder)
-        if names.empty:
+        extraction = _read(path, kind, list_id, finder or MentionFinder(mapper=None))
+        if extraction.names.empty:
             raise InputError(_why_no_names(path, kind))
     except InputError as error:
         log.warning("list %s failed: %s", list_id, error)
-        names, details = empty_names_table(), {}
+        extraction = Extraction(empty_names_table(), {})
         source.update(status=STATUS_FAILED, reason=str(error))
-    source.update(details)
-    source["queries"] = int(names["query"].nunique())
-    source["names"] = int(len(names))
-    return names, source
+    source.update(extraction.source)
+    source["queries"] = int(extraction.names["query"].nunique())
+    source["names"] = int(len(extraction.names))
+    extraction.source = source
+    return extraction
+
+
+def extract_names(
+    path: str | Path, kind: str, list_id: str, *, finder: MentionFinder | None = None
+) -> tuple[pd.DataFrame, dict]:
+    """The names table and source metadata of :func:`extract`."""
+    extraction = extract(path, kind, list_id, finder=finder)
+    return extraction.names, extraction.source
 
 
 def extract_mentions(path: str, query: str, finder: MentionFinder | None = None) -> pd.DataFrame:

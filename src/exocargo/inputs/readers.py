@@ -23,9 +23,10 @@ import yaml
 
 from exocargo.errors import InputError
 from exocargo.gmt import clean_name, parse_gmt
+from exocargo.kinds import INPUT_KINDS
 from exocargo.tables import NAMES_TABLE, SHEET_TABLE
 
-KINDS = ("genes", "pfocr", "text", "gmt")
+KINDS = tuple(INPUT_KINDS)
 # A list_id names output files: no path separators, no leading dot (hidden files, '..').
 LIST_ID_PATTERN = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
 LIST_ID_MAX_LENGTH = 100

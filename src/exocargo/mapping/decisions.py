@@ -25,8 +25,6 @@ MATCH_TYPES = (
 )
 # Match types whose genes enter the gene set by default.
 USED_MATCH_TYPES = frozenset(MATCH_TYPES) - {"ambiguous", "unmapped"}
-# Input kinds whose names are words read from figures or prose, not identifiers.
-TEXT_KINDS = frozenset({"pfocr", "text"})
 NOTHING_MATCHED = "no symbol, alias, previous symbol, ID, family or miRNA matched"
 # Mentions the extract step found in a text that are not genes.
 NON_GENE_MENTIONS = {"drug": "a drug", "cancer": "a cancer"}

@@ -13,11 +13,11 @@ import numpy as np
 import pandas as pd
 
 from exocargo.files import read_tsv
+from exocargo.kinds import input_kind
 from exocargo.mapping.decisions import (
     MATCH_TYPES,
     NON_GENE_MENTIONS,
     NOT_A_GENE,
-    TEXT_KINDS,
     USED_MATCH_TYPES,
     Context,
     Hit,
@@ -67,7 +67,7 @@ def map_names_table(
     lookups = [r for r in distinct if isinstance(r, str)]
     lookups += [part for r in distinct if not isinstance(r, str) and r[0] == "normalized" for part in r[1].split(";")]
     lookups += [r[2] for r in distinct if not isinstance(r, str) and r[0] == "normalized"]
-    answers = mapper.map_names(lookups, in_text=kind in TEXT_KINDS, context=context)
+    answers = mapper.map_names(lookups, in_text=input_kind(kind).words_from_prose, context=context)
     found = [_hits_of(reading, answers) for reading in distinct]
     counts = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
     starts = np.cumsum(counts) - counts

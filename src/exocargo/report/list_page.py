@@ -13,6 +13,7 @@ import pandas as pd
 from exocargo.enrichment.stats import is_significant
 from exocargo.files import read_tsv, write_text
 from exocargo.inputs.extract import STATUS_FAILED
+from exocargo.kinds import input_kind
 from exocargo.report.html import (
     AGREEMENT_SUMMARY_COLUMNS,
     EMPIRICAL_FDR_COLUMN,
@@ -137,7 +138,7 @@ def input_section(report: ListReport, page: Path) -> str:
             )
         )
         parts.append(f"<p class='caption-text'>{esc(figure.get('caption', ''))}</p>")
-    if source["kind"] == "text":
+    if input_kind(source["kind"]).names_are_mentions:
         mentions = report.names[[c for c in MENTION_COLUMNS if c in report.names.columns]]
         parts.append("<h3>Names found in the text, with the first sentence that names them</h3>")
         parts.append(
@@ -282,7 +283,7 @@ def run_details_html(result: EnrichmentResult, page: Path) -> str:
 
 
 def cargo_section(report: ListReport, page: Path) -> str:
-    if report.source["kind"] == "gmt":
+    if not input_kind(report.source["kind"]).has_cargo:
         return "<p class='note'>A GMT input holds gene sets, not cargo: no cargo table.</p>"
     parts = [image_html(report.network_plot, alt="cargo-target network", caption="Cargo-target network.")]
     if report.cargo.empty:

@@ -34,7 +34,7 @@ Example
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -250,6 +250,15 @@ class Sentence:
     paragraph: int
     text: str
     mentions: list[Mention]
+
+    def record(self) -> dict:
+        """The sentence as JSON-ready data: the extract step writes it, the cargo step reads it back."""
+        return {**asdict(self), "mentions": [{**asdict(m), "entrez": list(m.entrez)} for m in self.mentions]}
+
+    @classmethod
+    def from_record(cls, record: dict) -> Sentence:
+        mentions = [Mention(**{**m, "entrez": tuple(m["entrez"])}) for m in record["mentions"]]
+        return cls(record["index"], record["paragraph"], record["text"], mentions)
 
 
 TOKEN = re.compile(r"(?<![\w-])\w[\w-]*\+?")
