@@ -7,6 +7,7 @@ import hashlib
 import json
 import re
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -19,6 +20,7 @@ from exocargo.report.html import breakable, esc, table_html
 from exocargo.report.index_page import Comparison, index_row, render_index
 from exocargo.report.list_page import ListReport, load_list_report, render_list_report, write_list_report
 from exocargo.report.provenance import Provenance
+from exocargo.report.run_files import ListFiles
 from exocargo.report.workbook import write_results_zip, write_workbook
 from exocargo.tables import CARGO_TABLE, ENRICHMENT_TABLE, MAPPING_TABLE, MIRNA_ENRICHMENT_TABLE, PFOCR_AGREEMENT_TABLE
 
@@ -86,6 +88,7 @@ def write_list_files(results: Path, *, kind: str, hostile: bool, cargo_rows: int
         "mirna_enrichment": results / "cargo/l1.mirna_enrichment.tsv",
         "network_plot": results / "cargo/l1.network.svg",
         "workbook": results / "report/tables/l1.xlsx",
+        "sentences": results / "names/l1.sentences.json",
     }
     source = {"list_id": "l1", "path": f"/data/{odd}.txt", "kind": kind, "names": 4, "queries": 1}
     if kind == "pfocr":
@@ -112,6 +115,7 @@ def write_list_files(results: Path, *, kind: str, hostile: bool, cargo_rows: int
             files["pfocr_agreement"],
         )
     write_json(source, files["source"])
+    write_json([], files["sentences"])
     write_table(
         pd.DataFrame(
             {
@@ -201,13 +205,7 @@ def build_report(tmp_path: Path, *, kind: str = "genes", hostile: bool = False, 
     sidecar = results / "enrichment/l1.KEGG.json"
     write_json({"background": {"size": 7977}, "dropped": [str(i) for i in range(25)], "engine": "exocargo"}, sidecar)
     report = load_list_report(
-        list_id="l1",
-        description=options.pop("description", "A list"),
-        fdr_threshold=0.05,
-        files={key: str(path) for key, path in files.items()},
-        enrichment={"KEGG": results / "enrichment/l1.KEGG.tsv"},
-        enrichment_plots={"KEGG": plot},
-        enrichment_facts={"KEGG": sidecar},
+        list_files(results, files, kind=kind, description=options.pop("description", "A list")), fdr_threshold=0.05
     )
     return report, results / "report/l1.html"
 
@@ -324,7 +322,7 @@ def test_workbook_has_every_table_with_numbers_as_numbers_and_formulas_as_text(t
     report, page = build_report(tmp_path, kind="pfocr")
     report.mapping.loc[0, "note"] = '=HYPERLINK("http://example.org","x")'
     write_list_report(report, provenance=provenance(), html_path=page, config_path=page.parent / "config.yaml")
-    book = load_workbook(report.files["workbook"])
+    book = load_workbook(Path(report.files.workbook))
     assert book.sheetnames == [
         "about",
         "mapping",
@@ -365,30 +363,38 @@ def test_results_zip_keeps_relative_paths_and_equal_content_gives_equal_bytes(tm
     assert (results / "report/a.zip").read_bytes() == (results / "report/b.zip").read_bytes()
 
 
-def index_files(results: Path, files: dict[str, Path], *, description: str = "") -> dict:
+def list_files(results: Path, files: dict[str, Path], *, kind: str = "genes", description: str = "") -> ListFiles:
+    """The file record of list ``l1``, as the workflow fills it from its rules."""
     logs = results.parent / "logs"
-    return {
-        "kind": "genes",
-        "description": description,
-        **{key: str(path) for key, path in files.items() if key != "pfocr_agreement"},
-        "enrichment": {"KEGG": str(results / "enrichment/l1.KEGG.tsv")},
-        "enrichment_facts": {"KEGG": str(results / "enrichment/l1.KEGG.json")},
-        "enrichment_plots": {"KEGG": str(results / "enrichment/l1.KEGG.svg")},
-        "report": str(results / "report/l1.html"),
-        "logs": {
+    return ListFiles(
+        list_id="l1",
+        kind=kind,
+        description=description,
+        **{key: str(path) for key, path in files.items()},
+        enrichment={"KEGG": str(results / "enrichment/l1.KEGG.tsv")},
+        enrichment_facts={"KEGG": str(results / "enrichment/l1.KEGG.json")},
+        enrichment_plots={"KEGG": str(results / "enrichment/l1.KEGG.svg")},
+        report=str(results / "report/l1.html"),
+        logs={
             "names": [str(logs / "names/l1.log")],
             "mapping": [str(logs / "mapping/l1.log")],
             "enrichment": [str(logs / "enrichment/l1.KEGG.log")],
             "cargo": [str(logs / "cargo/l1.log")],
             "report": [str(logs / "report/l1.log")],
         },
-    }
+    )
+
+
+def index_files(results: Path, files: dict[str, Path] | ListFiles, *, description: str = "") -> ListFiles:
+    """A genes list ``l1`` as the index sees it."""
+    record = list_files(results, files) if isinstance(files, dict) else files
+    return replace(record, kind="genes", description=description, pfocr_agreement=None)
 
 
 def test_index_row_counts_outputs_and_says_ok(tmp_path):
     report, page = build_report(tmp_path)
     write_list_report(report, provenance=provenance(), html_path=page, config_path=page.parent / "config.yaml")
-    row = index_row("l1", index_files(tmp_path / "results", report.files), fdr_threshold=0.05)
+    row = index_row(index_files(tmp_path / "results", report.files), fdr_threshold=0.05)
     assert row["status"] == "OK"
     assert (row["names"], row["mapped names"], row["Entrez IDs"], row["significant KEGG"], row["cargo rows"]) == (
         4,
@@ -404,7 +410,7 @@ def test_index_row_names_the_failed_step_and_the_error_from_its_log(tmp_path):
     files = write_list_files(results, kind="genes", hostile=False)
     files["mapping"].unlink()
     write_text("Traceback ...\nInputError: l1.txt, line 3: bad name. Fix it.\n", tmp_path / "logs/mapping/l1.log")
-    row = index_row("l1", index_files(results, files), fdr_threshold=0.05)
+    row = index_row(index_files(results, files), fdr_threshold=0.05)
     assert row["status"].startswith("failed at mapping: InputError: l1.txt, line 3: bad name. Fix it.")
     assert row["names"] == 4 and "mapped names" not in row
 
@@ -415,9 +421,9 @@ def test_index_page_links_reports_and_escapes_descriptions(tmp_path):
     results = tmp_path / "results"
     index = results / "report/index.html"
     html = render_index(
-        lists={"l1": index_files(results, report.files, description=SCRIPT_TAG)},
+        lists=[index_files(results, report.files, description=SCRIPT_TAG)],
         comparisons=[],
-        downloads=[report.files["mapping"], report.files["workbook"]],
+        downloads=[Path(report.files.mapping), Path(report.files.workbook)],
         zip_path=results / "report/exocargo_results.zip",
         fdr_threshold=0.05,
         provenance=provenance(),
@@ -435,7 +441,7 @@ def test_failed_run_index_offers_no_zip(tmp_path):
     results = tmp_path / "results"
     files = write_list_files(results, kind="genes", hostile=False)
     html = render_index(
-        lists={"l1": index_files(results, files)},
+        lists=[index_files(results, files)],
         comparisons=[],
         downloads=[],
         zip_path=results / "report/exocargo_results.zip",
@@ -471,9 +477,9 @@ def test_element_ids_are_unique_on_both_pages(tmp_path):
     write_list_report(report, provenance=provenance(), html_path=page, config_path=page.parent / "config.yaml")
     results = tmp_path / "results"
     index = render_index(
-        lists={"l1": index_files(results, report.files)},
+        lists=[index_files(results, report.files)],
         comparisons=[],
-        downloads=[report.files["mapping"]],
+        downloads=[Path(report.files.mapping)],
         zip_path=results / "report/exocargo_results.zip",
         fdr_threshold=0.05,
         provenance=provenance(),
@@ -498,7 +504,7 @@ def test_index_comparison_puts_jointly_significant_rows_first(tmp_path):
     plot = results / "enrichment/comparison.KEGG.svg"
     write_text(SVG.format(width=300, height=200), plot)
     html = render_index(
-        lists={"l1": index_files(results, files)},
+        lists=[index_files(results, files)],
         comparisons=[
             Comparison("KEGG", read_tsv(results / "enrichment/comparison.KEGG.tsv"), plot.with_suffix(".tsv"), plot)
         ],
@@ -551,15 +557,15 @@ def test_long_cells_scroll_in_a_box_and_keep_their_full_text(tmp_path):
 def test_an_input_that_could_not_be_read_says_why_on_its_page_and_in_the_index(tmp_path):
     report, page = build_report(tmp_path)
     reason = f"{tmp_path}/inputs/windows_1252.txt, line 3: not valid UTF-8 (byte 0xdf). Save the file as UTF-8."
-    write_json({**report.source, "status": "failed", "reason": reason, "names": 0}, report.files["source"])
-    write_text("", report.files["entrez"])
-    report.source = json.loads(report.files["source"].read_text())
+    write_json({**report.source, "status": "failed", "reason": reason, "names": 0}, Path(report.files.source))
+    write_text("", Path(report.files.entrez))
+    report.source = json.loads(Path(report.files.source).read_text())
     write_list_report(report, provenance=provenance(), html_path=page, config_path=page.parent / "config.yaml")
     assert f"<p class='alert'>This list could not be read: {esc(reason)}</p>" in page.read_text()
-    row = index_row("l1", index_files(tmp_path / "results", report.files), fdr_threshold=0.05)
+    row = index_row(index_files(tmp_path / "results", report.files), fdr_threshold=0.05)
     assert row["status"] == f"failed at names: {reason}"
     html = render_index(
-        lists={"l1": index_files(tmp_path / "results", report.files)},
+        lists=[index_files(tmp_path / "results", report.files)],
         comparisons=[],
         downloads=[],
         zip_path=tmp_path / "results/report/exocargo_results.zip",
@@ -574,6 +580,6 @@ def test_an_input_that_could_not_be_read_says_why_on_its_page_and_in_the_index(t
 def test_a_list_with_no_mapped_name_gets_a_warning(tmp_path):
     report, page = build_report(tmp_path)
     write_list_report(report, provenance=provenance(), html_path=page, config_path=page.parent / "config.yaml")
-    write_text("", report.files["entrez"])
-    row = index_row("l1", index_files(tmp_path / "results", report.files), fdr_threshold=0.05)
+    write_text("", Path(report.files.entrez))
+    row = index_row(index_files(tmp_path / "results", report.files), fdr_threshold=0.05)
     assert row["status"] == "warning: no name mapped to an Entrez ID (see the mapping audit)"

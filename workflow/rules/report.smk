@@ -51,8 +51,7 @@ rule render_list_report:
         mem_mb=2500,
         runtime=20,
     params:
-        description=lambda wildcards: genelists.loc[wildcards.list_id, "description"],
-        libraries=LIBRARIES,
+        files=lambda wildcards: list_files(wildcards.list_id).record(),
         fdr_threshold=config["enrichment"]["fdr_threshold"],
         snakefile=workflow.main_snakefile,
     script:
@@ -61,24 +60,15 @@ rule render_list_report:
 
 rule render_index_report:
     input:
-        reports=expand(rules.render_list_report.output.html, list_id=LIST_IDS),
-        workbooks=expand(rules.render_list_report.output.workbook, list_id=LIST_IDS),
-        tables=result_tables(),
-        extras=result_extras(),
-        comparison_tables=expand(
-            rules.compare_enrichment.output.table, library=LIBRARIES
-        ),
-        comparison_plots=expand(rules.compare_enrichment.output.plot, library=LIBRARIES),
-        provenance=provenance_files(),
-        config=rules.render_run_config.output.config,
+        unpack(lambda wildcards: run_files().inputs()),
     output:
         html=report(
-            "results/report/index.html",
+            INDEX_HTML,
             caption="../report/index_report.rst",
             category="Reports",
             labels={"list": "all lists", "page": "index"},
         ),
-        bundle="results/report/exocargo_results.zip",
+        bundle=RESULTS_ZIP,
     log:
         "logs/report/index.log",
     benchmark:
@@ -90,10 +80,7 @@ rule render_index_report:
         mem_mb=2500,
         runtime=10,
     params:
-        lists={list_id: list_step_files(list_id) for list_id in LIST_IDS},
-        libraries=LIBRARIES,
-        fdr_threshold=config["enrichment"]["fdr_threshold"],
-        snakefile=workflow.main_snakefile,
+        run=lambda wildcards: run_files().record(),
     script:
         "../scripts/render_index_report.py"
 

@@ -7,11 +7,8 @@ sys.stderr = open(snakemake.log[0], "w")
 
 import yaml
 
-from exocargo.report.index_page import write_index_from_rule
+from exocargo.report.index_page import write_index_report
+from exocargo.report.run_files import RunFiles
 
-write_index_from_rule(
-    snakemake.input,
-    snakemake.params,
-    snakemake.output,
-    config=yaml.safe_load(Path(snakemake.input.config).read_text(encoding="utf-8")),
-)
+run = RunFiles.from_record(snakemake.params.run)
+write_index_report(run, config=yaml.safe_load(Path(run.config).read_text(encoding="utf-8")))

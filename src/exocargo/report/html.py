@@ -21,11 +21,6 @@ from markupsafe import Markup, escape
 from exocargo.report.assets import SCRIPT, STYLE, content_security_policy
 
 TOOLS = ("snakemake", "pandas", "numpy", "scipy", "gseapy", "matplotlib", "openpyxl")
-# Named inputs of a list page that are single files (pfocr_agreement only for PFOCR lists).
-LIST_FILE_KEYS = (
-    *("source", "names", "mapping", "summary", "entrez", "pfocr_agreement"),
-    *("cargo", "mirna_enrichment", "network_plot"),
-)
 # Rows shown per HTML table; the TSV and XLSX always hold every row.
 MAX_HTML_ROWS = {"mapping": 2000, "enrichment": 1000, "cargo": 1000, "mentions": 1000, "comparison": 1000}
 XLSX_MAX_ROWS = 1_048_575  # Excel's row limit, less the header

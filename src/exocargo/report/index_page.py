@@ -26,6 +26,7 @@ from exocargo.report.html import (
 )
 from exocargo.report.list_page import optional_path, resolved_name_count, significant_mask
 from exocargo.report.provenance import Provenance, collect_provenance, config_yaml, provenance_html
+from exocargo.report.run_files import LIST_STEPS, ListFiles, RunFiles
 from exocargo.report.workbook import write_results_zip
 
 
@@ -35,15 +36,6 @@ def write_run_config(config: dict, path: str | Path) -> None:
 
 
 # --------------------------------------------------------------------------- index of all lists
-
-# Each step of a list, the files it writes (keys of the index's per-list file map).
-LIST_STEPS = (
-    ("names", ("source", "names")),
-    ("mapping", ("mapping", "summary", "entrez", "pfocr_agreement")),
-    ("enrichment", ("enrichment", "enrichment_facts", "enrichment_plots")),
-    ("cargo", ("cargo", "network_plot", "mirna_enrichment")),
-    ("report", ("report", "workbook")),
-)
 
 
 @dataclass
@@ -56,14 +48,6 @@ class Comparison:
     plot: Path | None = None
 
 
-def step_outputs(files: dict, keys: tuple[str, ...]) -> list[Path]:
-    paths = []
-    for key in filter(files.__contains__, keys):
-        value = files[key]
-        paths += [Path(v) for v in value.values()] if isinstance(value, dict) else [Path(value)]
-    return paths
-
-
 def failure_reason(logs: list[str | Path]) -> str | None:
     """The last line of the first log that holds an error (the exception's message), if any."""
     for log in map(Path, logs):
@@ -74,48 +58,48 @@ def failure_reason(logs: list[str | Path]) -> str | None:
     return None
 
 
-def list_status(files: dict) -> tuple[str, str | None]:
+def list_status(files: ListFiles) -> tuple[str, str | None]:
     """The status text and the first step whose outputs are missing (None when all exist).
 
     A step whose log holds an error "failed"; one without is "not finished"
     (an earlier job failed or the run was stopped before it).
     """
-    for step, keys in LIST_STEPS:
-        if not all(path.exists() for path in step_outputs(files, keys)):
-            reason = failure_reason(files["logs"].get(step, []))
+    for step, _ in LIST_STEPS:
+        if not all(path.exists() for path in files.step_outputs(step)):
+            reason = failure_reason(files.logs.get(step, []))
             if reason is None:
                 return f"not finished: the run stopped before {step}", step
             return f"failed at {step}: {reason}", step
     return "OK", None
 
 
-def index_row(list_id: str, files: dict, *, fdr_threshold: float) -> dict:
+def index_row(files: ListFiles, *, fdr_threshold: float) -> dict:
     """One row of the lists table: what went in, what came out, and the status."""
     status, failed_step = list_status(files)
     steps = [step for step, _ in LIST_STEPS]
     done = set(steps if failed_step is None else steps[: steps.index(failed_step)])
-    row = {"list": list_id, "kind": files["kind"], "description": files["description"], "status": status}
+    row = {"list": files.list_id, "kind": files.kind, "description": files.description, "status": status}
     if "names" in done:
-        source = json.loads(Path(files["source"]).read_text(encoding="utf-8"))
+        source = json.loads(Path(files.source).read_text(encoding="utf-8"))
         row["names"] = source["names"]
         if source.get("status") == STATUS_FAILED:
             row["status"] = f"failed at names: {source.get('reason', '')}"
     if "mapping" in done:
-        row["mapped names"] = resolved_name_count(read_tsv(files["mapping"]))
-        row["Entrez IDs"] = len(Path(files["entrez"]).read_text(encoding="utf-8").split())
+        row["mapped names"] = resolved_name_count(read_tsv(files.mapping))
+        row["Entrez IDs"] = len(Path(files.entrez).read_text(encoding="utf-8").split())
         if row["status"] == "OK" and row["Entrez IDs"] == 0:
             row["status"] = "warning: no name mapped to an Entrez ID (see the mapping audit)"
     if "enrichment" in done:
-        for library, path in files["enrichment"].items():
+        for library, path in files.enrichment.items():
             row[f"significant {library}"] = int(significant_mask(read_tsv(path), fdr_threshold).sum())
     if "cargo" in done:
-        row["cargo rows"] = len(read_tsv(files["cargo"]))
+        row["cargo rows"] = len(read_tsv(files.cargo))
     return row
 
 
 def render_index(
     *,
-    lists: dict[str, dict],
+    lists: list[ListFiles],
     comparisons: list[Comparison],
     downloads: list[Path],
     zip_path: Path,
@@ -130,10 +114,10 @@ def render_index(
     ``failed_run_log`` (Snakemake's log of a run that stopped with errors)
     puts a notice on top and leaves out the link to the zip, which was not built.
     """
-    rows = [index_row(list_id, files, fdr_threshold=fdr_threshold) for list_id, files in lists.items()]
+    rows = [index_row(files, fdr_threshold=fdr_threshold) for files in lists]
     lists_table = pd.DataFrame(rows).fillna("")
-    reports = [Path(f["report"]) if Path(f["report"]).exists() else None for f in lists.values()]
-    workbooks = [Path(f["workbook"]) if Path(f["workbook"]).exists() else None for f in lists.values()]
+    reports = [Path(f.report) if Path(f.report).exists() else None for f in lists]
+    workbooks = [Path(f.workbook) if Path(f.workbook).exists() else None for f in lists]
     lists_table["tables"] = ["XLSX" if w else "" for w in workbooks]
     lists_html = table_html(
         lists_table,
@@ -215,80 +199,46 @@ def render_index(
     )
 
 
-def write_index_report(
-    *,
-    lists: dict[str, dict],
-    comparison_tables: dict[str, str | Path],
-    comparison_plots: dict[str, str | Path],
-    downloads: list[str | Path],
-    bundle_extras: list[str | Path],
-    provenance: Provenance,
-    fdr_threshold: float,
-    html_path: str | Path,
-    zip_path: str | Path,
-    config_path: str | Path,
-    failed_run_log: str | None = None,
-) -> None:
+def write_index_report(run: RunFiles, *, config: dict, failed_run_log: str | None = None) -> None:
     """Write the index from what exists and, for a complete run, the zip of the results.
 
-    ``downloads`` are the tables the page links to; the zip holds them, the
-    pages, ``bundle_extras`` (plots, JSON files) and the index. After a failed
-    run (``failed_run_log`` given) no zip is written.
+    The zip holds the tables the page links to, the pages, the plots and JSON
+    files and the index. After a failed run (``failed_run_log``: Snakemake's
+    log) the page says so on top and no zip is written.
     """
+    provenance = collect_provenance(
+        [path for path in run.provenance if Path(path).exists()],
+        config=config,
+        snakefile=run.snakefile,
+        configfile=run.config,
+    )
     comparisons = [
         Comparison(
             library=library,
             table=read_tsv(path),
             tsv=Path(path),
-            plot=optional_path(comparison_plots.get(library)),
+            plot=optional_path(run.comparison_plots.get(library)),
         )
-        for library, path in comparison_tables.items()
+        for library, path in run.comparison_tables.items()
         if Path(path).exists()
     ]
-    page, zip_path = Path(html_path), Path(zip_path)
+    page, zip_path = Path(run.html), Path(run.bundle)
     text = render_index(
-        lists=lists,
+        lists=list(run.lists.values()),
         comparisons=comparisons,
-        downloads=[Path(p) for p in downloads],
+        downloads=run.downloads(),
         zip_path=zip_path,
-        fdr_threshold=fdr_threshold,
+        fdr_threshold=run.fdr_threshold,
         provenance=provenance,
         page=page,
-        config_path=Path(config_path),
+        config_path=Path(run.config),
         failed_run_log=failed_run_log,
     )
     write_text(text, page)
     if failed_run_log is None:
-        reports = [files["report"] for files in lists.values()]
-        write_results_zip([*downloads, *bundle_extras, *reports, page], root=page.parent.parent, path=zip_path)
+        members = [*run.downloads(), *run.bundle_extras(), *run.reports(), page]
+        write_results_zip(members, root=page.parent.parent, path=zip_path)
 
 
-def some_list_failed(lists: dict[str, dict]) -> bool:
-    return any(list_status(files)[1] is not None for files in lists.values())
-
-
-def write_index_from_rule(inputs, params, outputs, *, config: dict, failed_run_log: str | None = None) -> None:
-    """Write the index from the named inputs, params and outputs of ``render_index_report``.
-
-    Called by the rule's script and, after a failed run, by the workflow's
-    ``onerror`` handler (with Snakemake's log) with the same rule's file lists.
-    """
-    provenance = collect_provenance(
-        [path for path in inputs.provenance if Path(path).exists()],
-        config=config,
-        snakefile=params.snakefile,
-        configfile=str(inputs.config),
-    )
-    write_index_report(
-        lists=params.lists,
-        comparison_tables=dict(zip(params.libraries, inputs.comparison_tables)),
-        comparison_plots=dict(zip(params.libraries, inputs.comparison_plots)),
-        downloads=[*inputs.tables, *inputs.comparison_tables, *inputs.workbooks, inputs.config],
-        bundle_extras=[*inputs.extras, *inputs.comparison_plots],
-        provenance=provenance,
-        fdr_threshold=params.fdr_threshold,
-        html_path=outputs.html,
-        zip_path=outputs.bundle,
-        config_path=inputs.config,
-        failed_run_log=failed_run_log,
-    )
+def some_list_failed(run: RunFiles) -> bool:
+    return any(list_status(files)[1] is not None for files in run.lists.values())

@@ -34,6 +34,7 @@ from exocargo.report.html import (
     table_html,
 )
 from exocargo.report.provenance import Provenance, provenance_html
+from exocargo.report.run_files import ListFiles
 from exocargo.report.workbook import write_workbook
 
 # --------------------------------------------------------------------------- one list
@@ -66,7 +67,7 @@ class ListReport:
     cargo: pd.DataFrame
     mirna_enrichment: pd.DataFrame
     network_plot: Path
-    files: dict[str, Path]
+    files: ListFiles
     fdr_threshold: float
     pfocr_agreement: pd.DataFrame | None = None
 
@@ -147,7 +148,7 @@ def input_section(report: ListReport, page: Path) -> str:
                 table_id="mentions",
                 page=page,
                 max_rows=MAX_HTML_ROWS["mentions"],
-                downloads=[Download("names TSV", report.files["names"])],
+                downloads=[Download("names TSV", report.files.names)],
                 what="names",
             )
         )
@@ -155,7 +156,7 @@ def input_section(report: ListReport, page: Path) -> str:
 
 
 def mapping_section(report: ListReport, page: Path) -> str:
-    workbook = Download("XLSX (all tables)", report.files["workbook"])
+    workbook = Download("XLSX (all tables)", report.files.workbook)
     summary = report.summary[report.summary["names"].astype(str) != "0"]
     parts = [
         "<h3>Names by match type</h3>",
@@ -164,7 +165,7 @@ def mapping_section(report: ListReport, page: Path) -> str:
             table_id="mapping-summary",
             page=page,
             max_rows=100,
-            downloads=[Download("summary TSV", report.files["summary"])],
+            downloads=[Download("summary TSV", report.files.summary)],
             what="match types with names",
         ),
         "<h3>Ambiguous and unmapped names</h3>",
@@ -197,7 +198,7 @@ def mapping_section(report: ListReport, page: Path) -> str:
                 table_id="pfocr-agreement",
                 page=page,
                 max_rows=MAX_HTML_ROWS["mapping"],
-                downloads=[Download("agreement TSV", report.files["pfocr_agreement"])],
+                downloads=[Download("agreement TSV", report.files.pfocr_agreement)],
                 what="words",
             ),
         ]
@@ -209,8 +210,8 @@ def mapping_section(report: ListReport, page: Path) -> str:
             page=page,
             max_rows=MAX_HTML_ROWS["mapping"],
             downloads=[
-                Download("mapping TSV", report.files["mapping"]),
-                Download("Entrez IDs", report.files["entrez"]),
+                Download("mapping TSV", report.files.mapping),
+                Download("Entrez IDs", report.files.entrez),
                 workbook,
             ],
             what="name-gene pairs",
@@ -246,7 +247,7 @@ def enrichment_block(result: EnrichmentResult, *, report: ListReport, page: Path
             page=page,
             max_rows=MAX_HTML_ROWS["enrichment"],
             significant=significant,
-            downloads=[Download("TSV", result.tsv), Download("XLSX (all tables)", report.files["workbook"])],
+            downloads=[Download("TSV", result.tsv), Download("XLSX (all tables)", report.files.workbook)],
             what="terms",
         )
     )
@@ -298,8 +299,8 @@ def cargo_section(report: ListReport, page: Path) -> str:
             page=page,
             max_rows=MAX_HTML_ROWS["cargo"],
             downloads=[
-                Download("cargo TSV", report.files["cargo"]),
-                Download("XLSX (all tables)", report.files["workbook"]),
+                Download("cargo TSV", report.files.cargo),
+                Download("XLSX (all tables)", report.files.workbook),
             ],
             what="cargo-target rows",
         )
@@ -326,7 +327,7 @@ def mirna_enrichment_block(table: pd.DataFrame, *, report: ListReport, page: Pat
             page=page,
             max_rows=MAX_HTML_ROWS["enrichment"],
             significant=empirical.loc[order],
-            downloads=[Download("TSV", report.files["mirna_enrichment"])],
+            downloads=[Download("TSV", report.files.mirna_enrichment)],
             what="terms",
         )
     )
@@ -374,50 +375,34 @@ def optional_path(path: str | Path | None) -> Path | None:
     return None if path is None else Path(path)
 
 
-def load_list_report(
-    *,
-    list_id: str,
-    description: str,
-    fdr_threshold: float,
-    files: dict[str, str | Path],
-    enrichment: dict[str, str | Path],
-    enrichment_plots: dict[str, str | Path] | None = None,
-    enrichment_facts: dict[str, str | Path] | None = None,
-) -> ListReport:
-    """Read one list's step outputs.
-
-    ``files`` names ``source``, ``names``, ``mapping``, ``summary``,
-    ``entrez``, ``cargo``, ``mirna_enrichment``, ``network_plot``,
-    ``workbook`` and, for PFOCR lists only, ``pfocr_agreement``;
-    ``enrichment*`` map a library to its table, plot and JSON facts.
-    """
-    paths = {key: Path(value) for key, value in files.items()}
-    plots, facts = enrichment_plots or {}, enrichment_facts or {}
+def load_list_report(files: ListFiles, *, fdr_threshold: float) -> ListReport:
+    """Read one list's step outputs (the page inputs of ``files``)."""
+    facts = files.enrichment_facts
     return ListReport(
-        list_id=list_id,
-        description=description,
-        source=json.loads(paths["source"].read_text(encoding="utf-8")),
-        names=read_tsv(paths["names"]),
-        mapping=read_tsv(paths["mapping"]),
-        summary=read_tsv(paths["summary"]),
-        entrez_ids=paths["entrez"].read_text(encoding="utf-8").split(),
+        list_id=files.list_id,
+        description=files.description,
+        source=json.loads(Path(files.source).read_text(encoding="utf-8")),
+        names=read_tsv(files.names),
+        mapping=read_tsv(files.mapping),
+        summary=read_tsv(files.summary),
+        entrez_ids=Path(files.entrez).read_text(encoding="utf-8").split(),
         enrichment=[
             EnrichmentResult(
                 library=library,
                 table=read_tsv(path),
                 tsv=Path(path),
-                plot=optional_path(plots.get(library)),
+                plot=optional_path(files.enrichment_plots.get(library)),
                 facts=json.loads(Path(facts[library]).read_text(encoding="utf-8")) if library in facts else {},
                 sidecar=optional_path(facts.get(library)),
             )
-            for library, path in enrichment.items()
+            for library, path in files.enrichment.items()
         ],
-        cargo=read_tsv(paths["cargo"]),
-        mirna_enrichment=read_tsv(paths["mirna_enrichment"]),
-        network_plot=paths["network_plot"],
-        files=paths,
+        cargo=read_tsv(files.cargo),
+        mirna_enrichment=read_tsv(files.mirna_enrichment),
+        network_plot=Path(files.network_plot),
+        files=files,
         fdr_threshold=fdr_threshold,
-        pfocr_agreement=read_tsv(paths["pfocr_agreement"]) if "pfocr_agreement" in paths else None,
+        pfocr_agreement=None if files.pfocr_agreement is None else read_tsv(files.pfocr_agreement),
     )
 
 
@@ -425,6 +410,6 @@ def write_list_report(
     report: ListReport, *, provenance: Provenance, html_path: str | Path, config_path: str | Path
 ) -> None:
     """Write the list's page and its XLSX (``report.files['workbook']``)."""
-    write_workbook(list_workbook_sheets(report), report.files["workbook"])
+    write_workbook(list_workbook_sheets(report), report.files.workbook)
     page = Path(html_path)
     write_text(render_list_report(report, provenance=provenance, page=page, config_path=Path(config_path)), page)
