@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -142,3 +143,20 @@ def test_docstring_examples_run(path):
 
     module = importlib.import_module(module_name(path))
     assert doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE).failed == 0
+
+
+HTML_TAG = re.compile(r"<(?:p|h[1-6]|a|div|table|tr|td|th|span|section|details|figure|img|dl|pre|code|nav)[\s>]")
+
+
+@pytest.mark.parametrize("path", MODULES, ids=module_name)
+def test_html_comes_from_templates_not_python_strings(path):
+    """Markup lives in report/templates/ (autoescaped); a module's string literals hold no HTML tags."""
+    tree = ast.parse(path.read_text())
+    docstrings = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Expr)}
+    strings = [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+    ]
+    tagged = [text for text in strings if HTML_TAG.search(text)]
+    assert not tagged, f"{module_name(path)} builds HTML in Python: {tagged[0][:80]!r}"

@@ -202,8 +202,9 @@ def image_html(path: Path | None, *, alt: str, caption: str) -> str:
     return render("image.html", mime=mime, data=data, alt=alt, caption=caption)
 
 
-def page_html(*, title: str, subtitle: str, sections: list[tuple[str, str, str]], nav_links: str = "") -> str:
-    """A whole page; ``sections`` are (id, heading, inner HTML); ``nav_links`` and the inner HTML are trusted."""
+def page_html(*, title: str, subtitle: str, sections: list[tuple[str, str, str]], index_href: str | None = None) -> str:
+    """A whole page; ``sections`` are (id, heading, inner HTML: trusted, rendered by the templates);
+    ``index_href`` links back to the index."""
     page = render(
         "page.html",
         csp=Markup(content_security_policy()),
@@ -211,7 +212,7 @@ def page_html(*, title: str, subtitle: str, sections: list[tuple[str, str, str]]
         script=Markup(SCRIPT),
         title=title,
         subtitle=subtitle,
-        nav_links=Markup(nav_links),
+        index_href=None if index_href is None else Markup(index_href),
         sections=[{"id": i, "heading": h, "inner": Markup(inner)} for i, h, inner in sections],
     )
     return page + "\n"

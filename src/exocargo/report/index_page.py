@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+from markupsafe import Markup
 
 from exocargo.files import read_tsv, write_text
 from exocargo.inputs.extract import STATUS_FAILED
@@ -17,10 +18,10 @@ from exocargo.report.html import (
     JOINT_FDR_COLUMN,
     MAX_HTML_ROWS,
     Download,
-    esc,
     href,
     image_html,
     page_html,
+    render,
     slug,
     table_html,
 )
@@ -127,34 +128,28 @@ def render_index(
         links={"list": reports, "tables": workbooks},
         what="lists",
     )
-    comparison_parts = []
+    comparison_blocks = []
     for comparison in comparisons:
-        comparison_parts.append(f"<h3>{esc(comparison.library)}</h3>")
-        comparison_parts.append(
-            image_html(
-                comparison.plot,
-                alt=f"terms x lists, {comparison.library}",
-                caption=f"Terms x lists for {comparison.library}, FDR over all lists jointly.",
-            )
-        )
         terms, significant = comparison.table.reset_index(drop=True), None
         if JOINT_FDR_COLUMN in terms.columns:
             significant = pd.to_numeric(terms[JOINT_FDR_COLUMN], errors="coerce").le(fdr_threshold)
             order = significant.sort_values(ascending=False, kind="stable").index
             terms, significant = terms.loc[order], significant.loc[order]
-        comparison_parts.append(
-            table_html(
-                terms[[c for c in COMPARISON_HTML_COLUMNS if c in terms.columns]],
-                table_id=f"comparison-{slug(comparison.library)}",
-                page=page,
-                max_rows=MAX_HTML_ROWS["comparison"],
-                significant=significant,
-                downloads=[Download("TSV", comparison.tsv)],
-                what="list-term rows",
-            )
+        image = image_html(
+            comparison.plot,
+            alt=f"terms x lists, {comparison.library}",
+            caption=f"Terms x lists for {comparison.library}, FDR over all lists jointly.",
         )
-    if not comparisons:
-        comparison_parts.append("<p class='note'>No comparison: the enrichment of some list did not finish.</p>")
+        table = table_html(
+            terms[[c for c in COMPARISON_HTML_COLUMNS if c in terms.columns]],
+            table_id=f"comparison-{slug(comparison.library)}",
+            page=page,
+            max_rows=MAX_HTML_ROWS["comparison"],
+            significant=significant,
+            downloads=[Download("TSV", comparison.tsv)],
+            what="list-term rows",
+        )
+        comparison_blocks.append({"library": comparison.library, "image": Markup(image), "table": Markup(table)})
     existing = sorted({Path(p) for p in downloads if Path(p).exists()})
     files_table = pd.DataFrame(
         {
@@ -163,24 +158,20 @@ def render_index(
             "kB": [f"{p.stat().st_size / 1000:.1f}" for p in existing],
         }
     )
-    if failed_run_log is None:
-        bundle = (
-            f"<p>Everything below, with the reports, in one file: "
-            f"<a href='{href(zip_path, page)}' download>{esc(zip_path.name)}</a>.</p>"
-        )
-    else:
-        bundle = "<p class='note'>The run stopped with errors, so no zip of the results was built.</p>"
-        lists_html = (
-            f"<p class='alert'>The run stopped with errors; Snakemake's log: {esc(failed_run_log)}. "
-            "The status of each list says how far it got.</p>" + lists_html
-        )
-    downloads_section = bundle + table_html(
-        files_table,
-        table_id="download-table",
-        page=page,
-        max_rows=len(files_table),
-        links={"file": list(existing)},
-        what="files",
+    downloads_section = render(
+        "index_downloads.html",
+        zip_href=None if failed_run_log is not None else Markup(href(zip_path, page)),
+        zip_name=zip_path.name,
+        table=Markup(
+            table_html(
+                files_table,
+                table_id="download-table",
+                page=page,
+                max_rows=len(files_table),
+                links={"file": list(existing)},
+                what="files",
+            )
+        ),
     )
     counts = {
         state: sum(str(status).startswith(state) for status in lists_table["status"])
@@ -191,8 +182,8 @@ def render_index(
         title="exocargo: all lists",
         subtitle=subtitle,
         sections=[
-            ("lists", "Lists", lists_html),
-            ("comparison", "Lists side by side", "".join(comparison_parts)),
+            ("lists", "Lists", render("index_lists.html", failed_run_log=failed_run_log, table=Markup(lists_html))),
+            ("comparison", "Lists side by side", render("index_comparison.html", comparisons=comparison_blocks)),
             ("downloads", "Downloads", downloads_section),
             ("provenance", "Provenance", provenance_html(provenance, page=page, config_path=config_path)),
         ],

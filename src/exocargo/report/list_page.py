@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+from markupsafe import Markup
 
 from exocargo.enrichment.stats import is_significant
 from exocargo.files import read_tsv, write_text
@@ -25,11 +26,11 @@ from exocargo.report.html import (
     UNRESOLVED_MATCH_TYPES,
     Download,
     downloads_html,
-    esc,
     facts_html,
     href,
     image_html,
     page_html,
+    render,
     slug,
     table_html,
 )
@@ -102,6 +103,11 @@ def resolved_name_count(mapping: pd.DataFrame) -> int:
     return len(resolved.drop_duplicates(["query", "input_name"]))
 
 
+def fragment(html: str | None) -> Markup | None:
+    """A rendered fragment handed to a template (None: the template leaves that part out)."""
+    return None if html is None else Markup(html)
+
+
 def without_single_query(frame: pd.DataFrame) -> pd.DataFrame:
     """Drop the ``query`` column when the list has one query (it repeats the list id)."""
     if "query" in frame.columns and frame["query"].nunique() <= 1:
@@ -121,103 +127,97 @@ def input_section(report: ListReport, page: Path) -> str:
         "names mapped to a gene": resolved_name_count(report.mapping),
         "Entrez IDs in the gene set": len(report.entrez_ids),
     }
-    parts = [facts_html(facts)]
-    if source.get("status") == STATUS_FAILED:
-        parts.insert(0, f"<p class='alert'>This list could not be read: {esc(source.get('reason', ''))}</p>")
     figure = source.get("pfocr")
+    figure_facts = mentions = None
     if figure:
         pfocr_entrez = {gene["entrez"] for gene in figure.get("pfocr_genes", [])}
-        parts.append("<h3>PFOCR figure</h3>")
-        parts.append(
-            facts_html(
-                {
-                    "figure id": figure.get("figid", ""),
-                    "title": figure.get("title", ""),
-                    "paper": figure.get("paper_title", ""),
-                    "genes PFOCR found": len(pfocr_entrez),
-                }
-            )
+        figure_facts = facts_html(
+            {
+                "figure id": figure.get("figid", ""),
+                "title": figure.get("title", ""),
+                "paper": figure.get("paper_title", ""),
+                "genes PFOCR found": len(pfocr_entrez),
+            }
         )
-        parts.append(f"<p class='caption-text'>{esc(figure.get('caption', ''))}</p>")
     if input_kind(source["kind"]).names_are_mentions:
-        mentions = report.names[[c for c in MENTION_COLUMNS if c in report.names.columns]]
-        parts.append("<h3>Names found in the text, with the first sentence that names them</h3>")
-        parts.append(
-            table_html(
-                mentions,
-                table_id="mentions",
-                page=page,
-                max_rows=MAX_HTML_ROWS["mentions"],
-                downloads=[Download("names TSV", report.files.names)],
-                what="names",
-            )
+        mentions = table_html(
+            report.names[[c for c in MENTION_COLUMNS if c in report.names.columns]],
+            table_id="mentions",
+            page=page,
+            max_rows=MAX_HTML_ROWS["mentions"],
+            downloads=[Download("names TSV", report.files.names)],
+            what="names",
         )
-    return "".join(parts)
+    return render(
+        "list_input.html",
+        failed_reason=source.get("reason", "") if source.get("status") == STATUS_FAILED else None,
+        facts=Markup(facts_html(facts)),
+        figure_facts=fragment(figure_facts),
+        caption=(figure or {}).get("caption", ""),
+        mentions=fragment(mentions),
+    )
 
 
 def mapping_section(report: ListReport, page: Path) -> str:
     workbook = Download("XLSX (all tables)", report.files.workbook)
     summary = report.summary[report.summary["names"].astype(str) != "0"]
-    parts = [
-        "<h3>Names by match type</h3>",
-        table_html(
-            summary,
-            table_id="mapping-summary",
-            page=page,
-            max_rows=100,
-            downloads=[Download("summary TSV", report.files.summary)],
-            what="match types with names",
-        ),
-        "<h3>Ambiguous and unmapped names</h3>",
-        "<p class='note'>Ambiguous names are listed with every candidate gene; they enter the gene set only "
-        "when the config key <code>mapping: include_ambiguous</code> is true.</p>",
-        table_html(
-            without_single_query(unresolved_names(report.mapping)),
-            table_id="mapping-unresolved",
-            page=page,
-            max_rows=MAX_HTML_ROWS["mapping"],
-            what="ambiguous or unmapped names",
-        ),
-    ]
+    agreement_figure = agreement_words = None
     if report.pfocr_agreement is not None:
         agreement = report.pfocr_agreement
         words = agreement["scope"] == "word"
-        parts += [
-            "<h3>Agreement with PFOCR's own genes</h3>",
-            "<p class='note'>We map every word of the figure ourselves; here our Entrez IDs meet the ones PFOCR "
-            "gives, for the whole figure and word by word, with the cause of each difference.</p>",
-            table_html(
-                agreement[~words][[c for c in AGREEMENT_SUMMARY_COLUMNS if c in agreement.columns]],
-                table_id="pfocr-agreement-figure",
-                page=page,
-                max_rows=10,
-                what="figure rows",
-            ),
-            table_html(
-                agreement[words].drop(columns="scope"),
-                table_id="pfocr-agreement",
-                page=page,
-                max_rows=MAX_HTML_ROWS["mapping"],
-                downloads=[Download("agreement TSV", report.files.pfocr_agreement)],
-                what="words",
-            ),
-        ]
-    parts += [
-        "<h3>Every mapping decision</h3>",
-        table_html(
-            without_single_query(report.mapping),
-            table_id="mapping-all",
+        agreement_figure = table_html(
+            agreement[~words][[c for c in AGREEMENT_SUMMARY_COLUMNS if c in agreement.columns]],
+            table_id="pfocr-agreement-figure",
+            page=page,
+            max_rows=10,
+            what="figure rows",
+        )
+        agreement_words = table_html(
+            agreement[words].drop(columns="scope"),
+            table_id="pfocr-agreement",
             page=page,
             max_rows=MAX_HTML_ROWS["mapping"],
-            downloads=[
-                Download("mapping TSV", report.files.mapping),
-                Download("Entrez IDs", report.files.entrez),
-                workbook,
-            ],
-            what="name-gene pairs",
+            downloads=[Download("agreement TSV", report.files.pfocr_agreement)],
+            what="words",
+        )
+    return render(
+        "list_mapping.html",
+        summary=Markup(
+            table_html(
+                summary,
+                table_id="mapping-summary",
+                page=page,
+                max_rows=100,
+                downloads=[Download("summary TSV", report.files.summary)],
+                what="match types with names",
+            )
         ),
-    ]
-    return "".join(parts)
+        unresolved=Markup(
+            table_html(
+                without_single_query(unresolved_names(report.mapping)),
+                table_id="mapping-unresolved",
+                page=page,
+                max_rows=MAX_HTML_ROWS["mapping"],
+                what="ambiguous or unmapped names",
+            )
+        ),
+        agreement_figure=fragment(agreement_figure),
+        agreement_words=fragment(agreement_words),
+        decisions=Markup(
+            table_html(
+                without_single_query(report.mapping),
+                table_id="mapping-all",
+                page=page,
+                max_rows=MAX_HTML_ROWS["mapping"],
+                downloads=[
+                    Download("mapping TSV", report.files.mapping),
+                    Download("Entrez IDs", report.files.entrez),
+                    workbook,
+                ],
+                what="name-gene pairs",
+            )
+        ),
+    )
 
 
 def enrichment_block(result: EnrichmentResult, *, report: ListReport, page: Path) -> str:
@@ -230,26 +230,27 @@ def enrichment_block(result: EnrichmentResult, *, report: ListReport, page: Path
         f"significant (adjusted p ≤ {report.fdr_threshold:g})": int(significant.sum()),
     }
     columns = [c for c in ENRICHMENT_HTML_COLUMNS if c in table.columns]
-    hint = (
-        ""
-        if significant.any()
-        else "<p class='note'>No significant term: tick “show all” to see every tested term.</p>"
-    )
-    return (
-        f"<h3 id='enrichment-{esc(slug(result.library))}'>{esc(result.library)}</h3>"
-        + facts_html(facts)
-        + run_details_html(result, page)
-        + image_html(result.plot, alt=f"top terms of {result.library}", caption=f"Top terms of {result.library}.")
-        + hint
-        + table_html(
-            without_single_query(table[columns]),
-            table_id=f"enrichment-table-{slug(result.library)}",
-            page=page,
-            max_rows=MAX_HTML_ROWS["enrichment"],
-            significant=significant,
-            downloads=[Download("TSV", result.tsv), Download("XLSX (all tables)", report.files.workbook)],
-            what="terms",
-        )
+    return render(
+        "enrichment_block.html",
+        anchor=slug(result.library),
+        library=result.library,
+        facts=Markup(facts_html(facts)),
+        run_details=Markup(run_details_html(result, page)),
+        image=Markup(
+            image_html(result.plot, alt=f"top terms of {result.library}", caption=f"Top terms of {result.library}.")
+        ),
+        any_significant=bool(significant.any()),
+        table=Markup(
+            table_html(
+                without_single_query(table[columns]),
+                table_id=f"enrichment-table-{slug(result.library)}",
+                page=page,
+                max_rows=MAX_HTML_ROWS["enrichment"],
+                significant=significant,
+                downloads=[Download("TSV", result.tsv), Download("XLSX (all tables)", report.files.workbook)],
+                what="terms",
+            )
+        ),
     )
 
 
@@ -275,71 +276,61 @@ def run_details_html(result: EnrichmentResult, page: Path) -> str:
         return ""
     facts = flatten_facts(result.facts)
     shown = dict(list(facts.items())[:MAX_FACTS])
-    more = len(facts) - len(shown)
-    note = f"<p class='note'>{more} more entries in the JSON.</p>" if more > 0 else ""
-    return (
-        "<details><summary>Run details: background, library, genes left out</summary>"
-        f"{facts_html(shown)}{note}{downloads_html([Download('JSON', result.sidecar)], page)}</details>"
+    return render(
+        "run_details.html",
+        facts=Markup(facts_html(shown)),
+        more=len(facts) - len(shown),
+        downloads=Markup(downloads_html([Download("JSON", result.sidecar)], page)),
     )
 
 
 def cargo_section(report: ListReport, page: Path) -> str:
+    """The cargo table, its network and the miRNA target-set test (with the matched-count null)."""
     if not input_kind(report.source["kind"]).has_cargo:
-        return "<p class='note'>A GMT input holds gene sets, not cargo: no cargo table.</p>"
-    parts = [image_html(report.network_plot, alt="cargo-target network", caption="Cargo-target network.")]
-    if report.cargo.empty:
-        parts.append(
-            "<p class='note'>No cargo-target rows: no name of this list is a miRNA with validated targets "
-            "or a cargo relation stated in the text.</p>"
-        )
-    parts.append(
-        table_html(
-            report.cargo,
-            table_id="cargo-targets",
-            page=page,
-            max_rows=MAX_HTML_ROWS["cargo"],
-            downloads=[
-                Download("cargo TSV", report.files.cargo),
-                Download("XLSX (all tables)", report.files.workbook),
-            ],
-            what="cargo-target rows",
-        )
-    )
-    parts.append(mirna_enrichment_block(report.mirna_enrichment, report=report, page=page))
-    return "".join(parts)
-
-
-def mirna_enrichment_block(table: pd.DataFrame, *, report: ListReport, page: Path) -> str:
-    """Pathways of the cargo miRNAs' pooled targets, with the matched-target-count null."""
-    empirical = pd.to_numeric(table[EMPIRICAL_FDR_COLUMN], errors="coerce").le(report.fdr_threshold)
+        return render("list_cargo.html", has_cargo=False)
+    mirnas = report.mirna_enrichment
+    empirical = pd.to_numeric(mirnas[EMPIRICAL_FDR_COLUMN], errors="coerce").le(report.fdr_threshold)
     order = empirical.sort_values(ascending=False, kind="stable").index
     null = ""
-    if not table.empty:
-        first = table.iloc[0]
+    if not mirnas.empty:
+        first = mirnas.iloc[0]
         null = f" ({first['permutations']} random miRNA sets, seed {first['seed']})"
-    return (
-        "<h3>Pathways of the cargo miRNAs' validated targets</h3>"
-        "<p class='note'>Plain hypergeometric p-values, and empirical ones against random miRNA sets with "
-        f"matched target counts{esc(null)}; significant = empirical adjusted p < {report.fdr_threshold:g}.</p>"
-        + table_html(
-            table.loc[order].drop(columns=["permutations", "seed"], errors="ignore"),
-            table_id="mirna-enrichment",
-            page=page,
-            max_rows=MAX_HTML_ROWS["enrichment"],
-            significant=empirical.loc[order],
-            downloads=[Download("TSV", report.files.mirna_enrichment)],
-            what="terms",
-        )
+    cargo_table = table_html(
+        report.cargo,
+        table_id="cargo-targets",
+        page=page,
+        max_rows=MAX_HTML_ROWS["cargo"],
+        downloads=[Download("cargo TSV", report.files.cargo), Download("XLSX (all tables)", report.files.workbook)],
+        what="cargo-target rows",
+    )
+    mirna_table = table_html(
+        mirnas.loc[order].drop(columns=["permutations", "seed"], errors="ignore"),
+        table_id="mirna-enrichment",
+        page=page,
+        max_rows=MAX_HTML_ROWS["enrichment"],
+        significant=empirical.loc[order],
+        downloads=[Download("TSV", report.files.mirna_enrichment)],
+        what="terms",
+    )
+    return render(
+        "list_cargo.html",
+        has_cargo=True,
+        network=Markup(image_html(report.network_plot, alt="cargo-target network", caption="Cargo-target network.")),
+        empty=report.cargo.empty,
+        table=Markup(cargo_table),
+        null=null,
+        fdr_threshold=f"{report.fdr_threshold:g}",
+        mirna_table=Markup(mirna_table),
     )
 
 
 def render_list_report(report: ListReport, *, provenance: Provenance, page: Path, config_path: Path) -> str:
     """The HTML page of one list; ``page`` is where it will be written (for relative links)."""
-    enrichment = "".join(enrichment_block(result, report=report, page=page) for result in report.enrichment)
+    blocks = [Markup(enrichment_block(result, report=report, page=page)) for result in report.enrichment]
     sections = [
         ("input", "Input", input_section(report, page)),
         ("mapping", "Mapping audit", mapping_section(report, page)),
-        ("enrichment", "Enrichment", enrichment or "<p class='note'>No library configured.</p>"),
+        ("enrichment", "Enrichment", render("list_enrichment.html", blocks=blocks)),
         ("cargo", "Cargo to targets", cargo_section(report, page)),
         ("provenance", "Provenance", provenance_html(provenance, page=page, config_path=config_path)),
     ]
@@ -347,7 +338,7 @@ def render_list_report(report: ListReport, *, provenance: Provenance, page: Path
         title=f"exocargo: {report.list_id}",
         subtitle=report.description or f"{report.source['kind']} list",
         sections=sections,
-        nav_links=f"<a href='{href(page.parent / 'index.html', page)}'>&larr; all lists</a>",
+        index_href=href(page.parent / "index.html", page),
     )
 
 

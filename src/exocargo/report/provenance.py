@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pandas as pd
 import yaml
+from markupsafe import Markup
 
-from exocargo.report.html import TOOLS, esc, facts_html, href, table_html
+from exocargo.report.html import TOOLS, facts_html, href, render, table_html
 
 # --------------------------------------------------------------------------- provenance
 
@@ -108,12 +109,12 @@ def provenance_html(provenance: Provenance, *, page: Path, config_path: Path) ->
     resources = table_html(
         provenance.resources, table_id="provenance-resources", page=page, max_rows=1000, what="resource files"
     )
-    return (
-        f"<h3>Resources</h3>{resources}"
-        f"<h3>Tools</h3>{facts_html({'exocargo workflow': provenance.workflow_version, **provenance.tools})}"
-        "<h3>Reproduce</h3><p>From the work directory, with the configuration below saved as "
-        f"<a href='{href(config_path, page)}' download>{esc(config_path.name)}</a> "
-        "(the sheet and the input files it names must be there too):</p>"
-        f"<pre><code>{esc(provenance.command)}</code></pre>"
-        f"<h3>Configuration</h3><pre><code>{esc(config_yaml(provenance.config))}</code></pre>"
+    return render(
+        "provenance.html",
+        resources=Markup(resources),
+        tools=Markup(facts_html({"exocargo workflow": provenance.workflow_version, **provenance.tools})),
+        config_href=Markup(href(config_path, page)),
+        config_name=config_path.name,
+        command=provenance.command,
+        config_yaml=config_yaml(provenance.config),
     )
