@@ -101,7 +101,7 @@ def test_stages_import_each_other_in_one_direction():
 
 def test_no_module_imports_a_private_name_of_another_module():
     offenders = []
-    for path in [*MODULES, *sorted((REPO / "workflow" / "scripts").glob("*.py"))]:
+    for path in [*MODULES, *sorted((REPO / "workflow" / "scripts").rglob("*.py"))]:
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("exocargo"):
                 offenders += [f"{path.name}: {node.module}.{a.name}" for a in node.names if a.name.startswith("_")]

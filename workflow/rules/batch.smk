@@ -36,7 +36,7 @@ rule split_mapping_chunk:
     params:
         chunks=lambda wildcards: CHUNKS[wildcards.list_id],
     script:
-        "../scripts/split_mapping_chunk.py"
+        "../scripts/enrichment/split_mapping_chunk.py"
 
 
 # Same inputs, outputs, parameters and script as run_enrichment; only the mapping is one chunk.
@@ -64,7 +64,7 @@ rule run_enrichment_chunk:
     params:
         **rules.run_enrichment.params,
     script:
-        "../scripts/run_enrichment.py"
+        "../scripts/enrichment/run_enrichment.py"
 
 
 rule merge_enrichment_chunks:
@@ -90,7 +90,7 @@ rule merge_enrichment_chunks:
         mem_mb=500,
         runtime=5,
     script:
-        "../scripts/merge_enrichment_chunks.py"
+        "../scripts/enrichment/merge_enrichment_chunks.py"
 
 
 ruleorder: merge_enrichment_chunks > run_enrichment

@@ -23,7 +23,7 @@ rule prepare_mirtarbase_pairs:
         mem_mb=1000,
         runtime=5,
     script:
-        "../scripts/prepare_mirtarbase_pairs.py"
+        "../scripts/cargo/prepare_mirtarbase_pairs.py"
 
 
 rule build_cargo_targets:
@@ -66,7 +66,7 @@ rule build_cargo_targets:
             "max_size": config["enrichment"]["max_size"],
         },
     script:
-        "../scripts/build_cargo_targets.py"
+        "../scripts/cargo/build_cargo_targets.py"
 
 
 rule merge_cargo_targets:
@@ -84,4 +84,4 @@ rule merge_cargo_targets:
         mem_mb=500,
         runtime=5,
     script:
-        "../scripts/merge_cargo_targets.py"
+        "../scripts/cargo/merge_cargo_targets.py"

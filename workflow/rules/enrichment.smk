@@ -34,7 +34,7 @@ rule run_enrichment:
         options=config["enrichment"],
         include_ambiguous=config["mapping"]["include_ambiguous"],
     script:
-        "../scripts/run_enrichment.py"
+        "../scripts/enrichment/run_enrichment.py"
 
 
 rule plot_enrichment:
@@ -60,7 +60,7 @@ rule plot_enrichment:
         top_terms=config["enrichment"]["top_terms"],
         style=config["enrichment"]["plot"],
     script:
-        "../scripts/plot_enrichment.py"
+        "../scripts/enrichment/plot_enrichment.py"
 
 
 rule compare_enrichment:
@@ -89,7 +89,7 @@ rule compare_enrichment:
         fdr_threshold=config["enrichment"]["fdr_threshold"],
         top_terms=config["enrichment"]["top_terms"],
     script:
-        "../scripts/compare_enrichment.py"
+        "../scripts/enrichment/compare_enrichment.py"
 
 
 ## A library built from a folder of PFOCR figure records (source: pfocr_folder)
@@ -120,4 +120,4 @@ rule build_pfocr_library:
         expand_families=config["mapping"]["expand_families"],
         include_ambiguous=config["mapping"]["include_ambiguous"],
     script:
-        "../scripts/build_pfocr_library.py"
+        "../scripts/enrichment/build_pfocr_library.py"

@@ -27,4 +27,4 @@ rule extract_names:
     params:
         kind=lambda wildcards: list_kind(wildcards.list_id),
     script:
-        "../scripts/extract_names.py"
+        "../scripts/inputs/extract_names.py"

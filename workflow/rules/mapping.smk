@@ -29,7 +29,7 @@ rule map_gene_names:
         expand_families=config["mapping"]["expand_families"],
         include_ambiguous=config["mapping"]["include_ambiguous"],
     script:
-        "../scripts/map_gene_names.py"
+        "../scripts/mapping/map_gene_names.py"
 
 
 ## PFOCR figures: our mapping of the words against PFOCR's own genes
@@ -52,7 +52,7 @@ rule compare_with_pfocr:
     params:
         include_ambiguous=config["mapping"]["include_ambiguous"],
     script:
-        "../scripts/compare_with_pfocr.py"
+        "../scripts/mapping/compare_with_pfocr.py"
 
 
 rule download_pfocr_figure:
@@ -76,4 +76,4 @@ rule download_pfocr_figure:
         online=config["online"],
         config_key="online",
     script:
-        "../scripts/fetch_url_resource.py"
+        "../scripts/resources/fetch_url_resource.py"

@@ -19,7 +19,7 @@ rule render_run_config:
     params:
         config=config,
     script:
-        "../scripts/render_run_config.py"
+        "../scripts/report/render_run_config.py"
 
 
 rule render_list_report:
@@ -55,7 +55,7 @@ rule render_list_report:
         fdr_threshold=config["enrichment"]["fdr_threshold"],
         snakefile=workflow.main_snakefile,
     script:
-        "../scripts/render_list_report.py"
+        "../scripts/report/render_list_report.py"
 
 
 rule render_index_report:
@@ -82,7 +82,7 @@ rule render_index_report:
     params:
         run=lambda wildcards: run_files().record(),
     script:
-        "../scripts/render_index_report.py"
+        "../scripts/report/render_index_report.py"
 
 
 onerror:

@@ -18,7 +18,7 @@ rule fetch_hgnc_table:
         source="hgnc",
         cache=config["download_cache"],
     script:
-        "../scripts/fetch_pip_resource.py"
+        "../scripts/resources/fetch_pip_resource.py"
 
 
 rule fetch_ncbi_gene_info:
@@ -38,7 +38,7 @@ rule fetch_ncbi_gene_info:
         online=config["online"],
         config_key="gene_nomenclature",
     script:
-        "../scripts/fetch_url_resource.py"
+        "../scripts/resources/fetch_url_resource.py"
 
 
 rule build_gene_table:
@@ -56,7 +56,7 @@ rule build_gene_table:
         mem_mb=500,
         runtime=5,
     script:
-        "../scripts/build_gene_table.py"
+        "../scripts/resources/build_gene_table.py"
 
 
 rule fetch_famplex:
@@ -78,7 +78,7 @@ rule fetch_famplex:
         source="famplex",
         cache=config["download_cache"],
     script:
-        "../scripts/fetch_pip_resource.py"
+        "../scripts/resources/fetch_pip_resource.py"
 
 
 rule fetch_mirtarbase:
@@ -97,7 +97,7 @@ rule fetch_mirtarbase:
         source="mirtarbase",
         cache=config["download_cache"],
     script:
-        "../scripts/fetch_pip_resource.py"
+        "../scripts/resources/fetch_pip_resource.py"
 
 
 rule fetch_mirtarbase_url:
@@ -117,7 +117,7 @@ rule fetch_mirtarbase_url:
         online=config["online"],
         config_key="mirna_targets",
     script:
-        "../scripts/fetch_url_resource.py"
+        "../scripts/resources/fetch_url_resource.py"
 
 
 ## Gene-set libraries: raw GMT (symbols) per source, then one Entrez translation
@@ -139,7 +139,7 @@ rule fetch_pyenrichr_library:
         source="pyenrichr",
         cache=config["download_cache"],
     script:
-        "../scripts/fetch_pip_resource.py"
+        "../scripts/resources/fetch_pip_resource.py"
 
 
 rule fetch_enrichr_library:
@@ -157,7 +157,7 @@ rule fetch_enrichr_library:
     params:
         online=config["online"],
     script:
-        "../scripts/fetch_enrichr_library.py"
+        "../scripts/resources/fetch_enrichr_library.py"
 
 
 rule translate_library:
@@ -181,7 +181,7 @@ rule translate_library:
         library=lambda wildcards: wildcards.library,
         source=lambda wildcards: LIBRARY_SPECS[wildcards.library]["source"],
     script:
-        "../scripts/translate_library.py"
+        "../scripts/resources/translate_library.py"
 
 
 rule fetch_resources:
