@@ -268,7 +268,7 @@ def test_significant_terms_come_first_and_the_rest_are_hidden_by_default(tmp_pat
     assert [term for _, term in rows] == ["PI3K-Akt signaling pathway", "Strong term", "Weak term"]
     assert [flag for flag, _ in rows] == ["1", "1", "0"]
     assert "show all, not only significant" in html
-    assert "<dt>significant (adjusted p ≤ 0.05)</dt><dd>2</dd>" in html
+    assert "<dt>significant (adjusted p &lt; 0.05)</dt><dd>2</dd>" in html
 
 
 def test_long_tables_are_capped_with_a_note_and_the_full_downloads(tmp_path):

@@ -132,7 +132,7 @@ def render_index(
     for comparison in comparisons:
         terms, significant = comparison.table.reset_index(drop=True), None
         if JOINT_FDR_COLUMN in terms.columns:
-            significant = pd.to_numeric(terms[JOINT_FDR_COLUMN], errors="coerce").le(fdr_threshold)
+            significant = significant_mask(terms, fdr_threshold, column=JOINT_FDR_COLUMN)
             order = significant.sort_values(ascending=False, kind="stable").index
             terms, significant = terms.loc[order], significant.loc[order]
         image = image_html(

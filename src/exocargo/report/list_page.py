@@ -73,9 +73,9 @@ class ListReport:
     pfocr_agreement: pd.DataFrame | None = None
 
 
-def significant_mask(table: pd.DataFrame, fdr_threshold: float) -> pd.Series:
-    """Rows whose adjusted p-value is significant (:func:`exocargo.enrichment.stats.is_significant`)."""
-    adjusted = pd.to_numeric(table["adjusted_p_value"], errors="coerce")
+def significant_mask(table: pd.DataFrame, fdr_threshold: float, *, column: str = "adjusted_p_value") -> pd.Series:
+    """Rows whose adjusted p-value (``column``) is significant (:func:`exocargo.enrichment.stats.is_significant`)."""
+    adjusted = pd.to_numeric(table[column], errors="coerce")
     return pd.Series(is_significant(adjusted, fdr_threshold), index=table.index)
 
 
@@ -227,7 +227,7 @@ def enrichment_block(result: EnrichmentResult, *, report: ListReport, page: Path
     table, significant = table.loc[order], significant.loc[order]
     facts = {
         "terms with at least one gene of the list": len(table),
-        f"significant (adjusted p ≤ {report.fdr_threshold:g})": int(significant.sum()),
+        f"significant (adjusted p < {report.fdr_threshold:g})": int(significant.sum()),
     }
     columns = [c for c in ENRICHMENT_HTML_COLUMNS if c in table.columns]
     return render(
@@ -289,7 +289,7 @@ def cargo_section(report: ListReport, page: Path) -> str:
     if not input_kind(report.source["kind"]).has_cargo:
         return render("list_cargo.html", has_cargo=False)
     mirnas = report.mirna_enrichment
-    empirical = pd.to_numeric(mirnas[EMPIRICAL_FDR_COLUMN], errors="coerce").le(report.fdr_threshold)
+    empirical = significant_mask(mirnas, report.fdr_threshold, column=EMPIRICAL_FDR_COLUMN)
     order = empirical.sort_values(ascending=False, kind="stable").index
     null = ""
     if not mirnas.empty:
