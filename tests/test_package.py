@@ -136,6 +136,15 @@ def test_the_sheet_schema_and_the_sheet_reader_accept_the_same_list_ids():
     assert list_id["maxLength"] == LIST_ID_MAX_LENGTH
 
 
+def test_the_sheet_schema_offers_exactly_the_input_kinds_the_stages_know():
+    import yaml
+
+    from exocargo.kinds import INPUT_KINDS
+
+    schema = yaml.safe_load((REPO / "workflow" / "schemas" / "genelists.schema.yaml").read_text())
+    assert schema["properties"]["kind"]["enum"] == ["", *INPUT_KINDS]
+
+
 @pytest.mark.parametrize("path", MODULES, ids=module_name)
 def test_docstring_examples_run(path):
     import doctest
