@@ -59,9 +59,22 @@ class Timer:
         self.cpu, self.wall = time.process_time() - self.cpu, time.perf_counter() - self.wall
 
 
-def time_exocargo(lists: dict[str, list[str]], library: dict[str, list[str]]) -> tuple[Timer, object]:
+def named(lists: dict[str, list[str]], family_size: int = 0) -> dict[str, dict[str, list[str]]]:
+    """The workflow's units: every gene its own name, or the first ``family_size`` genes one family word."""
+    units = {}
+    for query, genes in lists.items():
+        family = genes[:family_size] if family_size > 1 else []
+        units[query] = ({"FAMILY": family} if family else {}) | {g: [g] for g in genes[len(family) :]}
+    return units
+
+
+def time_exocargo(
+    lists: dict[str, list[str]], library: dict[str, list[str]], family_size: int = 0
+) -> tuple[Timer, object]:
+    """The engine as the workflow runs it: counting by names, units built from the lists."""
+    units = named(lists, family_size)
     with Timer() as timer:
-        table = ora_batch(lists, library)
+        table = ora_batch(lists, library, units=units, counting="names")
     return timer, table
 
 
@@ -111,7 +124,10 @@ def main() -> None:
     lists = figure_like_lists(args.lists, libraries["KEGG_2021_Human"], genes, args.seed)
     subsample = dict(list(lists.items())[: args.gseapy_lists or args.lists])
     label = "measured" if len(subsample) == len(lists) else f"measured on {len(subsample)} lists, extrapolated"
-    print(f"\n{args.lists} lists of 5-80 genes, background = genes of the library; lists/s in CPU (wall) time")
+    print(
+        f"\n{args.lists} lists of 5-80 genes, background = genes of the library, counting by names (each name "
+        "one gene, so the numbers are gseapy's); lists/s in CPU (wall) time"
+    )
     print(f"{'library':28} {'exocargo lists/s':>22} {'gseapy lists/s':>18} {'ratio':>7}  {'max rel. diff p':>15}")
     for name in args.libraries:
         ours, table = time_exocargo(lists, libraries[name])
@@ -140,6 +156,11 @@ def main() -> None:
             f"{args.batch_lists / timer.cpu:7,.0f} lists/s"
         )
     print(f"{'total':28} {cpu:6.2f} s CPU ({wall:6.2f} s wall)")
+    timer, table = time_exocargo(batch, libraries["GO_Biological_Process_2023"], family_size=5)
+    print(
+        f"{'GO BP, one 5-gene family word':28} {timer.cpu:6.2f} s CPU ({timer.wall:6.2f} s wall)  "
+        f"{len(table):>10,} rows  {args.batch_lists / timer.cpu:7,.0f} lists/s"
+    )
 
 
 if __name__ == "__main__":

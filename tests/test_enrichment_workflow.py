@@ -139,7 +139,8 @@ def figure_library_workdir(tmp_path, engine: str):
         {"name": "KEGG_2021_Human", "source": "pyenrichr"},
         {"name": "my_figures", "source": "pfocr_folder", "path": str(figures)},
     ]
-    config["enrichment"].update(engine=engine, background="protein_coding", min_size=2)
+    # gseapy counts genes; both engines count genes here, so their numbers must agree.
+    config["enrichment"].update(engine=engine, counting="genes", background="protein_coding", min_size=2)
     rows = [
         {"list_id": "seed_figure", "path": str(SEED_RECORD), "kind": "pfocr"},
         {"list_id": "cargo", "path": str(REPO / "config" / "demo" / "exosome_cargo.txt"), "kind": "genes"},

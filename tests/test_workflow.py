@@ -54,6 +54,17 @@ def test_demo_runs_then_nothing_to_do_then_only_new_list_runs(tmp_path):
     again = run_workflow(work, "-n")
     assert "Nothing to be done" in again.stdout + again.stderr
 
+    # A plot option reruns plots and pages, not the test; a statistics option reruns the test.
+    config_file = work / "config" / "config.yaml"
+    original = config_file.read_text()
+    config_file.write_text(original.replace("top_terms: 15", "top_terms: 5").replace("plot: dot", "plot: bar"))
+    plots_only = scheduled_jobs(run_workflow(work, "-n").stdout)
+    assert plots_only.get("plot_enrichment") == 9 and "run_enrichment" not in plots_only
+    config_file.write_text(original.replace("counting: names", "counting: genes"))
+    statistics = scheduled_jobs(run_workflow(work, "-n").stdout)
+    assert statistics.get("run_enrichment") == 9
+    config_file.write_text(original)
+
     shutil.copy(REPO / "config/demo/exosome_cargo.txt", work / "config/demo/new_list.txt")
     with open(work / "config" / "genelists.tsv", "a") as sheet:
         sheet.write("new_list\tconfig/demo/new_list.txt\tgenes\tA list added later\n")

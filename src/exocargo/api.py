@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from exocargo.enrichment.run import EnrichmentOptions, enrich_list, queries_from_mapping
+from exocargo.enrichment.run import EnrichmentOptions, enrich_list, queries_from_mapping, units_from_mapping
 from exocargo.files import read_tsv
 from exocargo.inputs.readers import names_table_of
 from exocargo.mapping.decisions import Context
@@ -134,11 +134,14 @@ def enrich(
     *,
     min_size: int = 5,
     max_size: int | None = 2000,
+    counting: str = "names",
 ) -> pd.DataFrame:
     """Over-representation of a list (or of each list of a dict) in one library.
 
     Names are mapped first, as :func:`map_names` does; the test is the workflow's (one-sided
-    hypergeometric, Benjamini-Hochberg per query, equal to gseapy.enrich on the same inputs).
+    hypergeometric, Benjamini-Hochberg per query). ``counting="names"`` counts a name that maps to
+    several genes (a family word) once (:mod:`exocargo.enrichment.units`); ``"genes"`` counts every
+    gene, as gseapy.enrich does. Both equal gseapy.enrich when no name maps to several genes.
 
     Returns
     -------
@@ -152,11 +155,12 @@ def enrich(
     table, _ = enrich_list(
         list_id="api",
         queries=queries_from_mapping(mapping),
+        units=units_from_mapping(mapping),
         source={"kind": "genes"},
         library=library_sets,
         library_summary=summary,
         genes=read_tsv(_resource(_layout().gene_table())),
-        options=EnrichmentOptions(background=background, min_size=min_size, max_size=max_size),
+        options=EnrichmentOptions(background=background, min_size=min_size, max_size=max_size, counting=counting),
     )
     return ENRICHMENT_TABLE.typed(ENRICHMENT_TABLE.check(table))
 

@@ -133,16 +133,21 @@ ENRICHMENT_TABLE = _table(
     QUERY,
     ("term", "text", "The library's term (pathway, GO term, figure)."),
     ("overlap", "text", "overlap_size/term_size, as Enrichr writes it."),
-    ("overlap_size", "integer", "Query genes in the term."),
+    ("overlap_size", "integer", "Query names in the term (counting by genes: query genes), a family word once."),
     ("term_size", "integer", "Term genes in the background."),
-    ("query_size", "integer", "Query genes in the background."),
+    ("query_size", "integer", "Query names with a gene in the background (counting by genes: query genes)."),
     ("background_size", "integer", "Genes in the background."),
-    ("p_value", "number", "P(X >= overlap_size) under the hypergeometric null."),
+    (
+        "p_value",
+        "number",
+        "P(overlap >= overlap_size): hypergeometric, with each family word drawn as its size (docs/enrichment.md).",
+    ),
     ("adjusted_p_value", "number", "Benjamini-Hochberg FDR over the query's terms."),
     ("odds_ratio", "number", "Odds ratio of the 2x2 table (Enrichr's definition)."),
     ("combined_score", "number", "Enrichr's combined score: -ln(p) x odds ratio."),
     ("genes", "list", "HGNC symbols of the overlapping genes."),
     ("entrez_ids", "list", "Entrez IDs of the overlapping genes."),
+    ("names", "list", "The query's names whose genes are in the term (a family word once)."),
 )
 
 COMPARISON_TABLE = _table(

@@ -4,6 +4,7 @@ from pathlib import Path
 from snakemake.utils import validate
 
 
+from exocargo.enrichment.run import EnrichmentOptions
 from exocargo.inputs.sheet import check_config, load_sheet
 from exocargo.kinds import input_kind
 from exocargo.resources.layout import ResourceLayout
@@ -13,6 +14,7 @@ check_config(config)
 
 LAYOUT = ResourceLayout(config["resources_dir"], config["gene_nomenclature"])
 LIBRARIES = [library["name"] for library in config["libraries"]]
+ENRICHMENT_TEST_OPTIONS = EnrichmentOptions.from_config(config["enrichment"]).record()
 LIBRARY_SPECS = {library["name"]: library for library in config["libraries"]}
 
 genelists = load_sheet(

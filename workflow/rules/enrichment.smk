@@ -31,7 +31,8 @@ rule run_enrichment:
         mem_mb=1000,
         runtime=10,
     params:
-        options=config["enrichment"],
+        # only the keys that change the test: plot options do not rerun it
+        options=ENRICHMENT_TEST_OPTIONS,
         include_ambiguous=config["mapping"]["include_ambiguous"],
     script:
         "../scripts/enrichment/run_enrichment.py"

@@ -34,6 +34,7 @@ import pandas as pd
 from scipy import sparse
 
 from exocargo.enrichment.stats import adjust_sorted_groups, combined_scores, hypergeom_sf, odds_ratios
+from exocargo.enrichment.units import index_units, named_units_sf, unit_overlaps
 from exocargo.tables import ENRICHMENT_TABLE
 
 ENGINES = ("exocargo", "gseapy")
@@ -227,17 +228,41 @@ def _joined(labels: np.ndarray, sizes: np.ndarray) -> np.ndarray:
     return out
 
 
-def _overlap_table(design: OraDesign, overlaps: sparse.csr_matrix, symbols: Mapping[str, str] | None) -> pd.DataFrame:
-    """One row per (query, term) with k >= 1: statistics, BH per query, sorted."""
+def _overlap_table(
+    design: OraDesign,
+    overlaps: sparse.csr_matrix,
+    symbols: Mapping[str, str] | None,
+    units: Mapping[str, Mapping[str, Collection[str]]] | None = None,
+    count_units: bool = True,
+) -> pd.DataFrame:
+    """One row per (query, term) with k >= 1: statistics, BH per query, sorted.
+
+    ``units`` (``{query: {name: genes}}``) names the hits (``names`` column) and, with
+    ``count_units``, counts by named units (:mod:`exocargo.enrichment.units`); without units every
+    gene is its own unit, which is the gene-level test.
+    """
     query_index = np.repeat(np.arange(overlaps.shape[0]), np.diff(overlaps.indptr))
     term_index = overlaps.indices.astype(np.int64)
     k = overlaps.data.astype(np.int64)
     big_k = design.term_sizes[term_index]
     n = design.query_sizes[query_index]
     big_n = design.background_size
-    # Distinct (k, K, n) are few: evaluate the tail once per distinct triple.
-    distinct, inverse = _distinct_rows(k, big_k, n)
-    p = hypergeom_sf(distinct[:, 0], distinct[:, 1], distinct[:, 2], big_n)[inverse]
+    hits = _hit_genes(design, overlaps)
+    labels = None if not symbols else np.array([symbols.get(g, g) for g in design.genes], dtype=object)
+    hit_names = None
+    if units is not None:
+        index = index_units(design.genes, design.query_names, design.query_matrix, units, symbols)
+        k_units, unit_names = unit_overlaps(index, query_index, k, hits, len(design.genes))
+        hit_names = _joined(unit_names, k_units)
+    if units is None or not count_units:
+        # Distinct (k, K, n) are few: evaluate the tail once per distinct triple.
+        distinct, inverse = _distinct_rows(k, big_k, n)
+        p = hypergeom_sf(distinct[:, 0], distinct[:, 1], distinct[:, 2], big_n)[inverse]
+    else:
+        k, n = k_units, index.units_per_query[query_index]
+        singles, signature = index.singles_per_query[query_index], index.signature[query_index]
+        distinct, inverse = _distinct_rows(signature, k, big_k, singles)
+        p = named_units_sf(index.signature_sizes, *distinct.T, big_n)[inverse]
     odds = odds_ratios(k, big_k, n, big_n)
     distinct_overlap, overlap_inverse = _distinct_rows(k, big_k)
     overlap_text = np.array([f"{a}/{b}" for a, b in distinct_overlap], dtype=object)[overlap_inverse]
@@ -250,14 +275,10 @@ def _overlap_table(design: OraDesign, overlaps: sparse.csr_matrix, symbols: Mapp
     query_index, term_index, k, big_k, n, p, odds = (
         column[order] for column in (query_index, term_index, k, big_k, n, p, odds)
     )
-    hits = _hit_genes(design, overlaps)
     k_in_pair_order = overlaps.data.astype(np.int64)
     entrez = _joined(design.genes[hits], k_in_pair_order)[order]
-    if symbols:
-        labels = np.array([symbols.get(g, g) for g in design.genes], dtype=object)
-        names = _joined(labels[hits], k_in_pair_order)[order]
-    else:
-        names = entrez
+    names = entrez if labels is None else _joined(labels[hits], k_in_pair_order)[order]
+    hit_names = names if hit_names is None else hit_names[order]
     return pd.DataFrame(
         {
             "query": np.array(design.query_names, dtype=object)[query_index],
@@ -273,6 +294,7 @@ def _overlap_table(design: OraDesign, overlaps: sparse.csr_matrix, symbols: Mapp
             "combined_score": combined_scores(p, odds),
             "genes": names,
             "entrez_ids": entrez,
+            "names": hit_names,
         },
         columns=ENRICHMENT_TABLE.columns,
         copy=False,  # the arrays are fresh; consolidating them would copy millions of rows
@@ -284,6 +306,8 @@ def run_batch_engine(
     *,
     exclude: Mapping[str, Collection[str]] | None = None,
     symbols: Mapping[str, str] | None = None,
+    units: Mapping[str, Mapping[str, Collection[str]]] | None = None,
+    count_units: bool = True,
 ) -> pd.DataFrame:
     """The batch engine on an encoded design (see :func:`ora_batch`)."""
     overlaps = (design.query_matrix @ design.term_matrix.T).tocsr()
@@ -292,7 +316,7 @@ def run_batch_engine(
         overlaps = overlaps - overlaps.multiply(excluded)
         overlaps.eliminate_zeros()
     overlaps.sort_indices()
-    return _overlap_table(design, overlaps, symbols)
+    return _overlap_table(design, overlaps, symbols, units, count_units)
 
 
 def run_gseapy_engine(
@@ -346,6 +370,7 @@ def run_gseapy_engine(
                     "combined_score": result["Combined Score"].to_numpy(dtype=float),
                     "genes": [";".join((symbols or {}).get(g, g) for g in h) for h in hits],
                     "entrez_ids": [";".join(h) for h in hits],
+                    "names": [";".join((symbols or {}).get(g, g) for g in h) for h in hits],
                 },
                 columns=ENRICHMENT_TABLE.columns,
             )
@@ -368,6 +393,8 @@ def ora_batch(
     exclude: Mapping[str, Collection[str]] | None = None,
     symbols: Mapping[str, str] | None = None,
     engine: str = "exocargo",
+    units: Mapping[str, Mapping[str, Collection[str]]] | None = None,
+    counting: str = "names",
 ) -> pd.DataFrame:
     """Over-representation of every query in every library term, in one batch.
 
@@ -391,6 +418,13 @@ def ora_batch(
     engine
         ``"exocargo"`` (batch) or ``"gseapy"`` (``gseapy.enrich`` per query,
         the reference; same numbers, much slower).
+    units
+        ``{query name: {input name: genes}}``: the names behind the genes, shown
+        in the ``names`` column. ``None``: every gene is its own name.
+    counting
+        ``"names"``: a name that maps to several genes is one hit
+        (:mod:`exocargo.enrichment.units`); ``"genes"``: every gene is a hit
+        (the only counting of the gseapy engine). Equal when no name expands.
 
     Returns
     -------
@@ -409,6 +443,9 @@ def ora_batch(
     """
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}.")
+    if engine == "gseapy" and units is not None and counting == "names":
+        raise ValueError("the gseapy engine counts genes; pass counting='genes' or use the exocargo engine.")
     design = design_ora(queries, library, background=background, min_size=min_size, max_size=max_size)
-    run = run_batch_engine if engine == "exocargo" else run_gseapy_engine
-    return run(design, exclude=exclude, symbols=symbols)
+    if engine == "gseapy":
+        return run_gseapy_engine(design, exclude=exclude, symbols=symbols)
+    return run_batch_engine(design, exclude=exclude, symbols=symbols, units=units, count_units=counting == "names")

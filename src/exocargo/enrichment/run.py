@@ -5,7 +5,7 @@ table (``exocargo.tables.ENRICHMENT_TABLE``) the workflow writes and reads back.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -13,9 +13,10 @@ import pandas as pd
 from exocargo.enrichment.backgrounds import background_genes, circular_terms, is_pfocr_library
 from exocargo.enrichment.ora import design_ora, run_batch_engine, run_gseapy_engine
 from exocargo.enrichment.stats import is_significant
+from exocargo.enrichment.units import index_units
 from exocargo.files import read_tsv
 from exocargo.kinds import input_kind
-from exocargo.mapping.table import used_entrez_ids
+from exocargo.mapping.table import used_entrez_ids, used_rows
 from exocargo.tables import ENRICHMENT_TABLE
 
 ADJUSTMENT = (
@@ -35,15 +36,42 @@ def queries_from_mapping(mapping: pd.DataFrame, *, include_ambiguous: bool = Fal
     }
 
 
+def units_from_mapping(mapping: pd.DataFrame, *, include_ambiguous: bool = False) -> dict[str, dict[str, list[str]]]:
+    """``{query: {input name: Entrez IDs}}``: the named units that counting by names tests."""
+    rows = used_rows(mapping, include_ambiguous=include_ambiguous)
+    return {
+        query: {
+            name: list(dict.fromkeys(group["entrez_id"])) for name, group in by_query.groupby("input_name", sort=False)
+        }
+        for query, by_query in rows.groupby("query", sort=False)
+    }
+
+
+COUNTING = {
+    "names": "by named units: a name that maps to several genes (a family word) is one hit and one query "
+    "member, in a universe where its genes count as one (docs/enrichment.md); equal to gene counting "
+    "when no name expands",
+    "genes": "by genes: every gene a name maps to is a separate hit (gseapy, Enrichr, clusterProfiler)",
+}
+
+
 @dataclass(frozen=True)
 class EnrichmentOptions:
     """The keys of the config's ``enrichment:`` section that change the test (the rest are for plots and jobs)."""
 
     engine: str = "exocargo"
+    counting: str = "names"
     background: str = "library"
     min_size: int = 5
     max_size: int | None = 2000
     fdr_threshold: float = 0.05
+
+    def __post_init__(self) -> None:
+        if self.counting not in COUNTING:
+            raise ValueError(f"counting must be one of {', '.join(COUNTING)}, not {self.counting!r}.")
+
+    def record(self) -> dict:
+        return asdict(self)
 
     @classmethod
     def from_config(cls, section: Mapping) -> EnrichmentOptions:
@@ -61,6 +89,7 @@ def enrich_list(
     options: EnrichmentOptions,
     file_genes: Collection[str] | None = None,
     file_report: Mapping | None = None,
+    units: Mapping[str, Mapping[str, Collection[str]]] | None = None,
 ) -> tuple[pd.DataFrame, dict]:
     """ORA of one list's queries against one library: the result table and its sidecar record.
 
@@ -69,7 +98,8 @@ def enrich_list(
     record gives name, source and version). The sidecar holds everything
     needed to read the table: background and its size, query genes dropped
     because they are not in the background, library version, terms tested,
-    size limits, engine and circularity exclusions.
+    size limits, engine and circularity exclusions. ``units``
+    (:func:`units_from_mapping`) are used when ``options.counting`` is ``names``.
     """
     universe, description = background_genes(options.background, genes=genes, file_genes=file_genes)
     design = design_ora(queries, library, background=universe, min_size=options.min_size, max_size=options.max_size)
@@ -82,8 +112,17 @@ def enrich_list(
         figid = source["pfocr"]["figid"]
         exclusions = {name: circular_terms(figid, genes_, library, design) for name, genes_ in queries.items()}
     symbols = dict(zip(genes["entrez_id"], genes["symbol"]))
-    run = run_batch_engine if options.engine == "exocargo" else run_gseapy_engine
-    table = run(design, exclude={q: list(t) for q, t in exclusions.items()}, symbols=symbols)
+    exclude = {q: list(t) for q, t in exclusions.items()}
+    by_names = options.counting == "names" and options.engine == "exocargo"
+    if options.engine == "gseapy":
+        table = run_gseapy_engine(design, exclude=exclude, symbols=symbols)
+    else:
+        table = run_batch_engine(design, exclude=exclude, symbols=symbols, units=units or {}, count_units=by_names)
+    families = (
+        index_units(design.genes, design.query_names, design.query_matrix, units or {}, symbols).families
+        if by_names
+        else {}
+    )
     rows = table.groupby("query", sort=False).size()
     hits = table[is_significant(table["adjusted_p_value"], options.fdr_threshold)].groupby("query", sort=False).size()
     engine = options.engine
@@ -96,6 +135,7 @@ def enrich_list(
         "library": dict(record),
         "library_translation": {key: value for key, value in library_summary.items() if key != "library"},
         "engine": engine,
+        "counting": {"choice": "names" if by_names else "genes", "rule": COUNTING["names" if by_names else "genes"]},
         "background": {
             "choice": options.background,
             "description": description,
@@ -115,6 +155,7 @@ def enrich_list(
                 "in_background": int(design.query_sizes[i]),
                 "dropped": design.dropped[name],
                 "dropped_symbols": [symbols.get(g, g) for g in design.dropped[name]],
+                "families": families.get(name, {}),
                 "terms_with_overlap": int(rows.get(name, 0)),
                 "significant_terms": int(hits.get(name, 0)),
             }

@@ -186,6 +186,11 @@ def config_problems(config: dict) -> list[str]:
             f"config 'enrichment': min_size {smallest} is larger than max_size {largest}, so no term could be "
             "tested; make min_size at most max_size."
         )
+    if enrichment.get("engine") == "gseapy" and enrichment.get("counting", "names") == "names":
+        problems.append(
+            "config 'enrichment': engine gseapy counts every gene of a family word as a hit; set "
+            "'counting: genes' with it, or use engine exocargo to count by names."
+        )
     if not str(config.get("resources_dir", "resources")).strip():
         problems.append("config 'resources_dir' is empty; give a folder (the default is 'resources').")
     return problems

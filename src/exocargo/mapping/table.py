@@ -120,11 +120,15 @@ def _hits_of(reading: str | tuple[str, ...], answers: dict[str, list[Hit]]) -> l
     return with_note(list(hits.values()), f"read as {forms} by the extract step")
 
 
+def used_rows(mapping: pd.DataFrame, *, include_ambiguous: bool = False) -> pd.DataFrame:
+    """The name-gene rows whose genes enter the gene set."""
+    used = set(USED_MATCH_TYPES) | ({"ambiguous"} if include_ambiguous else set())
+    return mapping[mapping["match_type"].isin(used) & (mapping["entrez_id"] != "")]
+
+
 def used_entrez_ids(mapping: pd.DataFrame, *, include_ambiguous: bool = False) -> list[str]:
     """The unique Entrez IDs that enter the gene set, in first-seen order."""
-    used = set(USED_MATCH_TYPES) | ({"ambiguous"} if include_ambiguous else set())
-    chosen = mapping[mapping["match_type"].isin(used) & (mapping["entrez_id"] != "")]
-    return list(dict.fromkeys(chosen["entrez_id"]))
+    return list(dict.fromkeys(used_rows(mapping, include_ambiguous=include_ambiguous)["entrez_id"]))
 
 
 def summarise(mapping: pd.DataFrame) -> pd.DataFrame:

@@ -8,7 +8,7 @@ sys.stderr = open(snakemake.log[0], "w")
 
 from exocargo.enrichment.backgrounds import read_background_file
 from exocargo.enrichment.libraries import read_gmt_library
-from exocargo.enrichment.run import EnrichmentOptions, enrich_list, queries_from_mapping
+from exocargo.enrichment.run import EnrichmentOptions, enrich_list, queries_from_mapping, units_from_mapping
 from exocargo.files import read_tsv, write_json, write_table
 from exocargo.mapping.table import load_mapper
 
@@ -21,9 +21,11 @@ if options.background == "file":
         load_mapper(inputs.genes, inputs.hairpins),
         include_ambiguous=params.include_ambiguous,
     )
+mapping = read_tsv(inputs.mapping)
 table, sidecar = enrich_list(
     list_id=snakemake.wildcards.list_id,
-    queries=queries_from_mapping(read_tsv(inputs.mapping), include_ambiguous=params.include_ambiguous),
+    queries=queries_from_mapping(mapping, include_ambiguous=params.include_ambiguous),
+    units=units_from_mapping(mapping, include_ambiguous=params.include_ambiguous),
     source=json.loads(Path(inputs.source).read_text(encoding="utf-8")),
     library=read_gmt_library(inputs.library),
     library_summary=json.loads(Path(inputs.library_summary).read_text(encoding="utf-8")),
