@@ -353,3 +353,15 @@ def test_the_default_local_backend_never_opens_a_connection(tmp_path, monkeypatc
     source.write_text(json.dumps({"list_id": "l", "kind": "genes"}))
     _, entrez, _ = map_list(names, source, GENES_TSV, HAIRPINS_TSV, FAMPLEX_DIR)
     assert entrez[:3] == ["7157", "29126", "406991"]
+
+
+def test_mouse_style_names_in_a_gene_list_are_flagged_and_not_taken_through_a_human_alias(mapper):
+    # Mup1 is an alias of the unrelated human SLC25A19: kept as a candidate, not used.
+    mup1 = mapper.map_name("Mup1")
+    assert [(h.symbol, h.match_type) for h in mup1] == [("SLC25A19", "ambiguous")]
+    assert "written like a mouse symbol (Mup1)" in mup1[0].note
+    # The same letters as a human symbol: read as that gene, with the note.
+    cd9 = only(mapper, "Cd9")
+    assert (cd9.symbol, cd9.match_type) == ("CD9", "symbol") and "mouse symbol" in cd9.note
+    # In figures and prose, Title-case protein names are the usual human style: no flag.
+    assert "mouse" not in only(mapper, "Smad3", in_text=True).note

@@ -191,6 +191,8 @@ class LocalMapper:
                         hits = self._map(name, mode)
                         if self._consulted:
                             self._context_matters.add((name, in_text))
+                    if not in_text and MOUSE_STYLE.match(name.strip()):
+                        hits = mouse_style(name.strip(), hits)
                     cache[name] = hits
                 answers[name] = hits
         finally:
@@ -502,6 +504,26 @@ def _non_gene_reason(form: str, groundings: Iterable[Grounding]) -> str:
     if kinds == ["chemical"]:
         return f"{NOT_A_GENE[0]} ({curies}; FamPlex grounding map)"
     return f"{NOT_A_GENE[1]} {' or '.join(kinds)} ({curies}; FamPlex grounding map)"
+
+
+def mouse_style(name: str, hits: list[Hit]) -> list[Hit]:
+    """A gene-list name written like a mouse symbol (``Ly6a``, ``Mup1``): said so in the note.
+
+    Read as the human symbol of the same letters it stays (``Cd9`` -> CD9, usually the ortholog);
+    read only through a human alias or previous symbol it becomes ambiguous, since such an alias is
+    often an unrelated human gene (``Mup1`` is an alias of SLC25A19, not mouse Mup1's ortholog).
+    """
+    genes = [hit for hit in hits if hit.entrez_id]
+    if not genes:
+        return hits
+    if all(hit.match_type in ("alias", "previous") for hit in genes):
+        symbols = ", ".join(hit.symbol for hit in genes)
+        note = (
+            f"written like a mouse symbol ({name}); only a human alias or previous symbol matches ({symbols}), "
+            "which may not be its ortholog: give the human symbol"
+        )
+        return [hit._replace(match_type="ambiguous", note=note) for hit in genes]
+    return with_note(hits, f"written like a mouse symbol ({name}); read as the human gene of that name")
 
 
 def with_note(hits: list[Hit], note: str, *, after: bool = False) -> list[Hit]:
