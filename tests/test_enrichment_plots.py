@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
-from exocargo.enrichment.compare import compare_lists
+from exocargo.enrichment.compare import column_order, compare_lists
 from exocargo.enrichment.ora import ora_batch
 from exocargo.report.plots import comparison_figure, save_svg, top_terms_figure
 
@@ -63,3 +64,28 @@ def test_svg_bytes_do_not_depend_on_the_run(tmp_path):
     first = svg_text(top_terms_figure(table, title="t", fdr_threshold=0.05, top_terms=5), tmp_path, "a.svg")
     second = svg_text(top_terms_figure(table, title="t", fdr_threshold=0.05, top_terms=5), tmp_path, "b.svg")
     assert first == second and "<dc:date>" not in first
+
+
+def test_each_list_shows_its_own_best_terms_in_sheet_order():
+    """compareCluster's convention: a list with weaker p-values still shows its best term."""
+    rng = np.random.default_rng(3)
+    background = [str(g) for g in range(1, 2001)]
+    library = {f"A{i}": [str(g) for g in range(1 + 10 * i, 11 + 10 * i)] for i in range(8)}
+    library["B0"] = [str(g) for g in range(1001, 1021)]
+    library |= {f"noise{i}": [str(g) for g in rng.choice(np.arange(1, 2001), 30, replace=False)] for i in range(30)}
+    strong = [str(g) for i in range(8) for g in range(1 + 10 * i, 9 + 10 * i)]  # 8 of 10 genes of every A term
+    weak = [str(g) for g in range(1001, 1007)] + [str(g) for g in range(1500, 1520)]  # 6 of 20 genes of B0
+    tables = {
+        "weak": ora_batch({"weak": weak}, library, background=background),
+        "strong": ora_batch({"strong": strong}, library, background=background),
+    }
+    comparison = compare_lists(tables)
+    assert comparison["term"].iloc[:8].str.startswith("A").all()  # every A term beats B0
+    figure = comparison_figure(
+        comparison, title="t", fdr_threshold=0.05, top_terms=4, list_column="list_id", list_order=column_order(tables)
+    )
+    axes = figure.axes[0]
+    terms = [label.get_text() for label in axes.get_yticklabels()]
+    columns = [label.get_text() for label in axes.get_xticklabels()]
+    assert "B0" in terms and len(terms) == 4
+    assert columns == ["weak", "strong"]  # the sheet's order, not the order of the best p-values

@@ -32,3 +32,13 @@ def compare_lists(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
         (joined["term"].to_numpy(dtype=str), list_rank.to_numpy(), joined["p_value"].to_numpy(dtype=float))
     )
     return joined.iloc[order][COMPARISON_TABLE.columns].reset_index(drop=True)
+
+
+def column_order(tables: Mapping[str, pd.DataFrame]) -> list[str]:
+    """Column labels of the comparison plot in sheet order: ``list_id``, or ``list_id/query`` for a
+    list of several queries (a gmt input), its queries in their own order. The same for every library."""
+    labels = []
+    for list_id, table in tables.items():
+        for query in table["query"].drop_duplicates():
+            labels.append(list_id if query == list_id else f"{list_id}/{query}")
+    return labels

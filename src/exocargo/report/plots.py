@@ -126,23 +126,28 @@ def comparison_figure(
     top_terms: int,
     p_column: str = "joint_adjusted_p_value",
     list_column: str = "query",
+    list_order: list[str] | None = None,
 ) -> Figure:
     """Terms x lists dot plot: size = overlap, colour = -log10 of ``p_column``.
 
-    Terms are those reaching the threshold in some list, best first; lists
-    are all lists in the table, in table order (at most :data:`MAX_COLUMNS`:
-    then the lists with the best terms), so a list without dots is a list
-    with nothing to show.
+    Each list shows its own best terms, as clusterProfiler's compareCluster plots do: the terms are
+    taken in turns, each list's best significant term first, then each one's second, ..., until
+    ``top_terms``; so a list with weaker p-values is not crowded out by a stronger one. Columns are
+    the lists in ``list_order`` (the sheet's order, the same for every library; default: table
+    order), at most :data:`MAX_COLUMNS` (then the lists with the best terms), so a list without
+    dots is a list with nothing to show.
     """
     significant = table[is_significant(table[p_column], fdr_threshold)]
     if significant.empty:
         return message_figure(title, nothing_significant(table, fdr_threshold, p_column))
-    best_terms = significant.groupby("term", sort=False)[p_column].min().sort_values(kind="stable")
-    terms = list(best_terms.index[:top_terms])
+    order = {name: i for i, name in enumerate(list_order or table[list_column].drop_duplicates())}
     best_lists = table.groupby(list_column, sort=False)[p_column].min()
     lists = list(best_lists.sort_values(kind="stable").index[:MAX_COLUMNS])
-    order = {name: i for i, name in enumerate(table[list_column].drop_duplicates())}
-    lists.sort(key=order.get)
+    lists.sort(key=lambda name: order.get(name, len(order)))
+    ranked = significant[significant[list_column].isin(lists)].sort_values(p_column, kind="stable")
+    turns = ranked.groupby(list_column, sort=False).cumcount()
+    ranked = ranked.assign(turn=turns, column=ranked[list_column].map(lists.index))
+    terms = list(dict.fromkeys(ranked.sort_values(["turn", "column"], kind="stable")["term"]))[:top_terms]
     shown = table[table["term"].isin(terms) & table[list_column].isin(lists)]
     x = shown[list_column].map({name: i for i, name in enumerate(lists)})
     y = shown["term"].map({term: len(terms) - 1 - i for i, term in enumerate(terms)})

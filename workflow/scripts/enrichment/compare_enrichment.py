@@ -4,7 +4,7 @@ import sys
 
 sys.stderr = open(snakemake.log[0], "w")
 
-from exocargo.enrichment.compare import compare_lists
+from exocargo.enrichment.compare import column_order, compare_lists
 from exocargo.enrichment.run import read_enrichment
 from exocargo.files import write_table
 from exocargo.report.plots import comparison_figure, save_svg
@@ -23,6 +23,7 @@ figure = comparison_figure(
     fdr_threshold=params.fdr_threshold,
     top_terms=params.top_terms,
     list_column="list",
+    list_order=column_order(tables),
 )
 save_svg(figure, snakemake.output.plot)
 print(f"{len(comparison)} rows from {len(tables)} lists", file=sys.stderr)
