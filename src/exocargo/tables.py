@@ -148,6 +148,12 @@ ENRICHMENT_TABLE = _table(
     ("genes", "list", "HGNC symbols of the overlapping genes."),
     ("entrez_ids", "list", "Entrez IDs of the overlapping genes."),
     ("names", "list", "The query's names whose genes are in the term (a family word once)."),
+    (
+        "term_group",
+        "text",
+        "For a significant term: the best term of its group of terms resting on the same hit genes "
+        "(enrichment: group_min_jaccard); empty otherwise.",
+    ),
 )
 
 COMPARISON_TABLE = _table(

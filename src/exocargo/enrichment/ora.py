@@ -295,6 +295,7 @@ def _overlap_table(
             "genes": names,
             "entrez_ids": entrez,
             "names": hit_names,
+            "term_group": np.full(k.size, "", dtype=object),
         },
         columns=ENRICHMENT_TABLE.columns,
         copy=False,  # the arrays are fresh; consolidating them would copy millions of rows
@@ -371,6 +372,7 @@ def run_gseapy_engine(
                     "genes": [";".join((symbols or {}).get(g, g) for g in h) for h in hits],
                     "entrez_ids": [";".join(h) for h in hits],
                     "names": [";".join((symbols or {}).get(g, g) for g in h) for h in hits],
+                    "term_group": "",
                 },
                 columns=ENRICHMENT_TABLE.columns,
             )

@@ -12,6 +12,7 @@ import pandas as pd
 
 from exocargo.enrichment.backgrounds import background_genes, circular_terms, is_pfocr_library
 from exocargo.enrichment.ora import design_ora, run_batch_engine, run_gseapy_engine
+from exocargo.enrichment.redundancy import term_groups
 from exocargo.enrichment.stats import is_significant
 from exocargo.enrichment.units import index_units
 from exocargo.files import read_tsv
@@ -65,6 +66,7 @@ class EnrichmentOptions:
     min_size: int = 5
     max_size: int | None = 2000
     fdr_threshold: float = 0.05
+    group_min_jaccard: float = 0.5
 
     def __post_init__(self) -> None:
         if self.counting not in COUNTING:
@@ -123,6 +125,9 @@ def enrich_list(
         if by_names
         else {}
     )
+    table["term_group"] = term_groups(
+        table, fdr_threshold=options.fdr_threshold, min_jaccard=options.group_min_jaccard
+    ).to_numpy(dtype=object)
     rows = table.groupby("query", sort=False).size()
     hits = table[is_significant(table["adjusted_p_value"], options.fdr_threshold)].groupby("query", sort=False).size()
     engine = options.engine
@@ -149,6 +154,11 @@ def enrich_list(
         "terms_outside_size_limits": design.library_terms - len(design.terms),
         "adjustment": ADJUSTMENT,
         "fdr_threshold": options.fdr_threshold,
+        "term_groups": {
+            "min_jaccard": options.group_min_jaccard,
+            "rule": "significant terms from the best p down; a term joins the first group whose best term shares "
+            "at least min_jaccard of their hit genes (Jaccard), else starts a group; 0 = no grouping",
+        },
         "queries": {
             name: {
                 "genes": len(set(queries[name])),

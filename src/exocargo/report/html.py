@@ -27,6 +27,7 @@ XLSX_MAX_ROWS = 1_048_575  # Excel's row limit, less the header
 ENRICHMENT_HTML_COLUMNS = [
     "query",
     "term",
+    "term_group",
     "overlap",
     "p_value",
     "adjusted_p_value",
@@ -36,7 +37,7 @@ ENRICHMENT_HTML_COLUMNS = [
 ]
 JOINT_FDR_COLUMN = "joint_adjusted_p_value"
 EMPIRICAL_FDR_COLUMN = "empirical_adjusted_p_value"
-COMPARISON_HTML_COLUMNS = ["list_id", *ENRICHMENT_HTML_COLUMNS[:5], JOINT_FDR_COLUMN, "genes"]
+COMPARISON_HTML_COLUMNS = ["list_id", *ENRICHMENT_HTML_COLUMNS[:6], JOINT_FDR_COLUMN, "genes"]
 LONG_WORD_PATTERN = re.compile(r"(\S{25,})")  # words this long get line-break hints
 LONG_CELL = 200  # characters; a longer cell scrolls inside a box of a few lines
 SHORT_NUMBER = 7  # characters; longer numbers are shown rounded (the TSV keeps them)
