@@ -89,3 +89,19 @@ def test_each_list_shows_its_own_best_terms_in_sheet_order():
     columns = [label.get_text() for label in axes.get_xticklabels()]
     assert "B0" in terms and len(terms) == 4
     assert columns == ["weak", "strong"]  # the sheet's order, not the order of the best p-values
+
+
+def test_enrichment_map_names_its_terms_and_groups_or_says_there_is_nothing(tmp_path):
+    from exocargo.enrichment.redundancy import term_groups
+    from exocargo.report.enrichment_map import enrichment_map_figure
+
+    table = ora_batch(STRONG, LIBRARY)
+    table["term_group"] = term_groups(table, fdr_threshold=0.05, min_jaccard=0.5).to_numpy()
+    significant = table[table["adjusted_p_value"] < 0.05]
+    text = svg_text(enrichment_map_figure(table, title="strong: toy", fdr_threshold=0.05, top_terms=10), tmp_path)
+    groups = significant["term_group"].nunique()
+    assert f"{len(significant)} best terms in {groups} groups" in text
+    assert all(term[:20] in text for term in significant["term"])
+    weak = ora_batch(WEAK, LIBRARY)
+    text = svg_text(enrichment_map_figure(weak, title="weak: toy", fdr_threshold=0.05, top_terms=10), tmp_path)
+    assert "No term reached FDR &lt; 0.05." in text

@@ -98,17 +98,20 @@ def test_seed_figure_top_terms_are_its_signalling_pathways(demo):
     Needs the mapper's FamPlex family expansion (PI3K, Ras, Raf, Erk1/2 -> member genes). The smallest
     pathways built from exactly these modules rank first (KEGG's glioma, melanoma and endometrial cancer
     pathways, ErbB = EGFR-family signalling); the large PI3K-Akt (354 genes) and MAPK (294) pathways are
-    significant further down.
+    significant further down. Counting by names, each family word (PI3K, Ras, Raf, Erk1/2, MEK1/2, AKT)
+    is one hit that costs its size, so the large pathways are significant at 1e-6 to 1e-2, not below
+    1e-6 as when every member gene counted.
     """
     results = demo / "results" / "enrichment"
     kegg = read_enrichment(results / "seed_figure.KEGG_2021_Human.tsv")
-    top = kegg.head(10)
+    top = kegg.head(15)
     assert "ErbB signaling pathway" in set(top["term"])
-    top_genes = set(";".join(top["genes"]).split(";"))
+    top_genes = set(";".join(top.head(10)["genes"]).split(";"))
     assert {"EGFR", "KRAS", "BRAF", "MAP2K1", "MAPK1", "PIK3CA", "AKT1", "PTEN"} <= top_genes
+    assert {"Ras", "Raf", "PI3K", "AKT", "PTEN"} <= set(top["names"].iloc[0].split(";"))
     significant = kegg.set_index("term")["adjusted_p_value"]
     for pathway in ("PI3K-Akt signaling pathway", "Ras signaling pathway", "MAPK signaling pathway"):
-        assert significant[pathway] < 1e-6, pathway
+        assert significant[pathway] < 0.01, pathway
     wikipathways = read_enrichment(results / "seed_figure.WikiPathway_2023_Human.tsv")
     assert "EGFR Tyrosine Kinase Inhibitor Resistance WP4806" in set(wikipathways["term"].head(5))
 

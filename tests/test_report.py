@@ -202,6 +202,7 @@ def build_report(tmp_path: Path, *, kind: str = "genes", hostile: bool = False, 
     write_table(enrichment, results / "enrichment/l1.KEGG.tsv")
     plot = results / "enrichment/l1.KEGG.svg"
     write_text(SVG.format(width=200, height=100), plot)
+    write_text(SVG.format(width=300, height=250), results / "enrichment/l1.KEGG.map.svg")
     sidecar = results / "enrichment/l1.KEGG.json"
     write_json({"background": {"size": 7977}, "dropped": [str(i) for i in range(25)], "engine": "exocargo"}, sidecar)
     report = load_list_report(
@@ -374,6 +375,7 @@ def list_files(results: Path, files: dict[str, Path], *, kind: str = "genes", de
         enrichment={"KEGG": str(results / "enrichment/l1.KEGG.tsv")},
         enrichment_facts={"KEGG": str(results / "enrichment/l1.KEGG.json")},
         enrichment_plots={"KEGG": str(results / "enrichment/l1.KEGG.svg")},
+        enrichment_maps={"KEGG": str(results / "enrichment/l1.KEGG.map.svg")},
         report=str(results / "report/l1.html"),
         logs={
             "names": [str(logs / "names/l1.log")],

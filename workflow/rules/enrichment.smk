@@ -64,6 +64,35 @@ rule plot_enrichment:
         "../scripts/enrichment/plot_enrichment.py"
 
 
+rule plot_enrichment_map:
+    input:
+        table=rules.run_enrichment.output.table,
+    output:
+        plot=report(
+            "results/enrichment/{list_id}.{library}.map.svg",
+            caption="../report/enrichment_map.rst",
+            category="Enrichment",
+            labels={
+                "list": "{list_id}",
+                "library": "{library}",
+                "figure": "enrichment map",
+            },
+        ),
+    log:
+        "logs/enrichment/{list_id}.{library}.map.log",
+    conda:
+        "../envs/exocargo.yaml"
+    threads: 1
+    resources:
+        mem_mb=1500,
+        runtime=10,
+    params:
+        fdr_threshold=config["enrichment"]["fdr_threshold"],
+        top_terms=config["enrichment"]["top_terms"],
+    script:
+        "../scripts/enrichment/plot_enrichment_map.py"
+
+
 rule compare_enrichment:
     input:
         tables=expand("results/enrichment/{list_id}.{{library}}.tsv", list_id=LIST_IDS),

@@ -49,6 +49,7 @@ class EnrichmentResult:
     table: pd.DataFrame
     tsv: Path
     plot: Path | None = None
+    map_plot: Path | None = None
     facts: dict = field(default_factory=dict)
     sidecar: Path | None = None
 
@@ -239,6 +240,14 @@ def enrichment_block(result: EnrichmentResult, *, report: ListReport, page: Path
         image=Markup(
             image_html(result.plot, alt=f"top terms of {result.library}", caption=f"Top terms of {result.library}.")
         ),
+        map_image=Markup(
+            image_html(
+                result.map_plot,
+                alt=f"enrichment map of {result.library}",
+                caption=f"Enrichment map of {result.library}: terms that share hit genes are joined; "
+                "each group of terms sits together.",
+            )
+        ),
         any_significant=bool(significant.any()),
         table=Markup(
             table_html(
@@ -383,6 +392,7 @@ def load_list_report(files: ListFiles, *, fdr_threshold: float) -> ListReport:
                 table=read_tsv(path),
                 tsv=Path(path),
                 plot=optional_path(files.enrichment_plots.get(library)),
+                map_plot=optional_path(files.enrichment_maps.get(library)),
                 facts=json.loads(Path(facts[library]).read_text(encoding="utf-8")) if library in facts else {},
                 sidecar=optional_path(facts.get(library)),
             )

@@ -32,12 +32,12 @@ COLOUR_MAP = "viridis_r"
 plt.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "exocargo", "font.size": 9})
 
 
-def _label(text: str, length: int = LABEL_LENGTH) -> str:
+def short_label(text: str, length: int = LABEL_LENGTH) -> str:
     text = str(text)
     return text if len(text) <= length else text[: length - 1] + "\u2026"
 
 
-def _minus_log10(p: pd.Series) -> np.ndarray:
+def minus_log10(p: pd.Series) -> np.ndarray:
     return -np.log10(np.maximum(p.to_numpy(dtype=float), np.finfo(float).tiny))
 
 
@@ -48,7 +48,7 @@ def nothing_significant(table: pd.DataFrame, fdr_threshold: float, p_column: str
         return message + "\nNo term shares a gene with the list."
     best = table.loc[table[p_column].astype(float).idxmin()]
     return (
-        message + f"\nBest term: {_label(best['term'])}\n"
+        message + f"\nBest term: {short_label(best['term'])}\n"
         f"(overlap {best['overlap']}, p = {float(best['p_value']):.2g}, adjusted p = {float(best[p_column]):.2g})"
     )
 
@@ -87,8 +87,8 @@ def top_terms_figure(
     if significant.empty:
         return message_figure(title, nothing_significant(table, fdr_threshold))
     shown = significant.sort_values(["adjusted_p_value", "p_value"], kind="stable").head(top_terms).iloc[::-1]
-    strength = _minus_log10(shown["adjusted_p_value"])
-    labels = [_label(t) for t in shown["term"]]
+    strength = minus_log10(shown["adjusted_p_value"])
+    labels = [short_label(t) for t in shown["term"]]
     figure, axes = plt.subplots(figsize=(8, 1.2 + 0.32 * len(shown)), layout="constrained")
     positions = np.arange(len(shown))
     if style == "dot":
@@ -156,15 +156,15 @@ def comparison_figure(
         x,
         y,
         s=20 + 20 * shown["overlap_size"].astype(float),
-        c=_minus_log10(shown[p_column]),
+        c=minus_log10(shown[p_column]),
         cmap=COLOUR_MAP,
         edgecolors=np.where(is_significant(shown[p_column], fdr_threshold), "black", "none"),
     )
     figure.colorbar(points, ax=axes, label=f"-log10 {p_column.replace('_', ' ')}", shrink=0.6)
     handles, sizes = points.legend_elements("sizes", num=4, func=lambda area: (area - 20) / 20)
     axes.legend(handles, sizes, title="overlap", loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
-    axes.set_xticks(range(len(lists)), [_label(name, 30) for name in lists], rotation=60, ha="right")
-    axes.set_yticks(range(len(terms)), [_label(term) for term in reversed(terms)])
+    axes.set_xticks(range(len(lists)), [short_label(name, 30) for name in lists], rotation=60, ha="right")
+    axes.set_yticks(range(len(terms)), [short_label(term) for term in reversed(terms)])
     axes.set_xlim(-0.6, len(lists) - 0.4)
     axes.set_ylim(-0.6, len(terms) - 0.4)
     listed = table[list_column].nunique()

@@ -16,15 +16,15 @@ from pathlib import Path
 LIST_STEPS = (
     ("names", ("source", "names", "sentences")),
     ("mapping", ("mapping", "summary", "entrez", "pfocr_agreement")),
-    ("enrichment", ("enrichment", "enrichment_facts", "enrichment_plots")),
+    ("enrichment", ("enrichment", "enrichment_facts", "enrichment_plots", "enrichment_maps")),
     ("cargo", ("cargo", "network_plot", "mirna_enrichment")),
     ("report", ("report", "workbook")),
 )
 # Per-library outputs: {library: path}.
-PER_LIBRARY = ("enrichment", "enrichment_facts", "enrichment_plots")
+PER_LIBRARY = ("enrichment", "enrichment_facts", "enrichment_plots", "enrichment_maps")
 # Tables a user downloads (the index links them, the zip holds them); the rest are plots and JSON.
 TABLES = ("names", "mapping", "summary", "entrez", "pfocr_agreement", "enrichment", "cargo", "mirna_enrichment")
-EXTRAS = ("source", "enrichment_facts", "enrichment_plots", "network_plot")
+EXTRAS = ("source", "enrichment_facts", "enrichment_plots", "enrichment_maps", "network_plot")
 
 
 @dataclass
@@ -43,6 +43,7 @@ class ListFiles:
     enrichment: dict[str, str]
     enrichment_facts: dict[str, str]
     enrichment_plots: dict[str, str]
+    enrichment_maps: dict[str, str]
     cargo: str
     network_plot: str
     mirna_enrichment: str
