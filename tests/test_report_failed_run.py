@@ -24,12 +24,10 @@ def test_failed_run_leaves_an_index_with_each_list_status_and_no_zip(tmp_path):
     assert "results/report/index.html shows which lists failed and why." in result.stderr
     index = (work / "results/report/index.html").read_text()
     statuses = re.findall(r"<td>((?:failed|not finished)[^<]*)</td>", index)
-    # The library fails to build; whether a list's mapping job finished first is up to the scheduler.
-    # The status must say where each list really stopped.
-    expected = []
-    for row in rows:
-        mapped = (work / "results" / "mapping" / f"{row['list_id']}.mapping.tsv").exists()
-        expected.append(f"not finished: the run stopped before {'enrichment' if mapped else 'mapping'}")
-    assert statuses == expected
+    # The library fails to build; whether a list's mapping job had finished when the index was written
+    # is up to the scheduler (it may still be running on the other core). Either way the list is
+    # "not finished", never "failed": its own steps had no error.
+    stopped = {f"not finished: the run stopped before {step}" for step in ("mapping", "enrichment")}
+    assert len(statuses) == len(rows) and set(statuses) <= stopped
     assert "The run stopped with errors; Snakemake's log: " in index and ".snakemake/log/" in index
     assert not (work / "results/report/exocargo_results.zip").exists()
