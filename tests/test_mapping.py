@@ -79,11 +79,18 @@ def test_family_wins_over_one_gene_reached_only_through_an_alias(mapper):
     assert {s for s, _ in genes(mapper, "CaM-", in_text=True).values()} == {"CALM1", "CALM2", "CALM3"}
 
 
-def test_a_unique_previous_symbol_in_a_gene_list_comes_before_a_family(mapper):
-    """VEGF in a gene list is VEGFA (HGNC's previous symbol), not the five-gene VEGF family."""
-    hits = mapper.map_name("VEGF")
-    assert [(h.symbol, h.match_type) for h in hits] == [("VEGFA", "previous")]
-    assert len(mapper.map_name("VEGF", in_text=True)) > 1  # figures and text keep the FamPlex reading
+def test_a_unique_previous_symbol_in_a_gene_list_or_prose_comes_before_a_family(mapper):
+    """VEGF in a gene list or a paper is VEGFA (HGNC's previous symbol), not the five-gene VEGF family."""
+    for in_text in (False, True):
+        hits = mapper.map_name("VEGF", in_text=in_text)
+        assert [(h.symbol, h.match_type) for h in hits] == [("VEGFA", "previous")]
+    assert len(mapper.map_name("VEGF", in_text=True, figure=True)) > 1  # figure words keep the FamPlex reading
+
+
+def test_a_previous_symbol_of_a_gene_outside_the_family_does_not_beat_the_family(mapper):
+    """ERK was EPHB2's symbol, but ERK names the MAPK1/MAPK3 family, which EPHB2 is not in."""
+    for in_text in (False, True):
+        assert {h.symbol for h in mapper.map_name("ERK", in_text=in_text)} == {"MAPK1", "MAPK3"}
 
 
 def test_pseudogene_members_of_a_family_are_left_out_and_named(mapper):

@@ -44,10 +44,12 @@ class Hit(NamedTuple):
 class Mapper(Protocol):
     """What callers need from a mapper; both backends provide it."""
 
-    def map_name(self, name: str, *, in_text: bool = False, context: Context | None = None) -> list[Hit]: ...
+    def map_name(
+        self, name: str, *, in_text: bool = False, context: Context | None = None, figure: bool = False
+    ) -> list[Hit]: ...
 
     def map_names(
-        self, names: Iterable[str], *, in_text: bool = False, context: Context | None = None
+        self, names: Iterable[str], *, in_text: bool = False, context: Context | None = None, figure: bool = False
     ) -> dict[str, list[Hit]]: ...
 
 

@@ -91,6 +91,7 @@ from exocargo.mapping.words import (
 class _Mode:
     in_text: bool
     context: Context | None = None
+    figure: bool = False  # words of a pathway figure: FamPlex families before previous symbols
 
 
 class _Lookup(NamedTuple):
@@ -157,20 +158,22 @@ class LocalMapper:
 
     # ----------------------------------------------------------------- public
 
-    def map_name(self, name: str, *, in_text: bool = False, context: Context | None = None) -> list[Hit]:
+    def map_name(
+        self, name: str, *, in_text: bool = False, context: Context | None = None, figure: bool = False
+    ) -> list[Hit]:
         """Hits for one name.
 
         ``in_text`` marks a word read from a figure or prose rather than an
         identifier from a list; ``context`` is the prose around it. Answers are
         cached per name, so a long list costs one lookup per distinct name.
         """
-        return self.map_names([name], in_text=in_text, context=context)[name]
+        return self.map_names([name], in_text=in_text, context=context, figure=figure)[name]
 
     def map_names(
-        self, names: Iterable[str], *, in_text: bool = False, context: Context | None = None
+        self, names: Iterable[str], *, in_text: bool = False, context: Context | None = None, figure: bool = False
     ) -> dict[str, list[Hit]]:
-        """Hits for each distinct name (see :meth:`map_name`)."""
-        mode = _Mode(in_text)
+        """Hits for each distinct name (see :meth:`map_name`); ``figure`` marks words of a pathway figure."""
+        mode = _Mode(in_text, figure=figure)
         cache = self._cache[mode]
         symbol_of, by_symbol = self.symbol_of, self.by_symbol
         curated = self.families.by_text if self.families else {}
@@ -200,7 +203,8 @@ class LocalMapper:
                 gc.enable()
         if context is not None:
             # Only answers the context can change are looked up again, and cached apart.
-            in_context, with_context = self._cache[_Mode(in_text, context)], _Mode(in_text, context)
+            with_context = _Mode(in_text, context, figure)
+            in_context = self._cache[with_context]
             for name in answers:
                 if (name, in_text) in self._context_matters:
                     if name not in in_context:
@@ -319,14 +323,19 @@ class LocalMapper:
         # Squashing must not glue a modification mark to the name: p-ERK is not PERK.
         may_squash = not (("-" in form[:9] or form[0] == "(") and PREFIX.match(form))
         other = self._other(self.by_other.get(key, ()), form, mode)
-        if not mode.in_text and len(other.hits) == 1 and other.hits[0].match_type == "previous":
-            # In a gene list HGNC's record is clearer than a family reading: VEGF was VEGFA's symbol.
-            return other
+        # In a gene list or prose, a unique previous symbol of a member of the family the word names
+        # is that member: VEGF was VEGFA's symbol, and VEGFA is in the VEGF family. A previous symbol
+        # of a gene outside the family is not (ERK was EPHB2's symbol; ERK means MAPK1/MAPK3).
+        # Figure words keep FamPlex first: a drawn box labelled VEGF is often the family.
+        previous = not mode.figure and len(other.hits) == 1 and other.hits[0].match_type == "previous"
         groundings = self.families.ground(form, squashed=may_squash) if self.families else ()
         if groundings:
             grounded = self._grounded(form, groundings, mode.context)
             if grounded.remark and not other.remark:
                 other = other._replace(remark=grounded.remark)
+            if previous and other.hits[0].entrez_id in {h.entrez_id for h in grounded.hits}:
+                note = f"a member of the {form} family (FamPlex): read as this gene, not the family"
+                return _Lookup(with_note(other.hits, note, after=True))
             if grounded.hits:
                 single = {h.entrez_id for h in other.hits if h.match_type != "ambiguous"}
                 if len(single) == 1 and self._named_in(mode.context, next(iter(single))):

@@ -87,18 +87,20 @@ class MyGeneMapper:
         self.local = local
         self._cache: dict[str, list[Hit]] = {}
 
-    def map_name(self, name: str, *, in_text: bool = False, context: Context | None = None) -> list[Hit]:
-        return self.map_names([name], in_text=in_text, context=context)[name]
+    def map_name(
+        self, name: str, *, in_text: bool = False, context: Context | None = None, figure: bool = False
+    ) -> list[Hit]:
+        return self.map_names([name], in_text=in_text, context=context, figure=figure)[name]
 
     def map_names(
-        self, names: Iterable[str], *, in_text: bool = False, context: Context | None = None
+        self, names: Iterable[str], *, in_text: bool = False, context: Context | None = None, figure: bool = False
     ) -> dict[str, list[Hit]]:
         """One ``querymany`` for every name the local tables leave to a gene lookup.
 
         ``context`` is used by the local tables only (miRNAs, families); a
         name MyGene.info does not find keeps the local answer, noted as such.
         """
-        local = self.local.map_names(names, in_text=in_text, context=context)
+        local = self.local.map_names(names, in_text=in_text, context=context, figure=figure)
         ask = {
             name: surface(name)
             for name, hits in local.items()

@@ -67,7 +67,8 @@ def map_names_table(
     lookups = [r for r in distinct if isinstance(r, str)]
     lookups += [part for r in distinct if not isinstance(r, str) and r[0] == "normalized" for part in r[1].split(";")]
     lookups += [r[2] for r in distinct if not isinstance(r, str) and r[0] == "normalized"]
-    answers = mapper.map_names(lookups, in_text=input_kind(kind).words_from_prose, context=context)
+    record = input_kind(kind)
+    answers = mapper.map_names(lookups, in_text=record.words_from_prose, context=context, figure=record.is_pfocr_figure)
     found = [_hits_of(reading, answers) for reading in distinct]
     counts = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
     starts = np.cumsum(counts) - counts
