@@ -34,7 +34,7 @@ import pandas as pd
 from scipy import sparse
 
 from exocargo.enrichment.stats import adjust_sorted_groups, combined_scores, hypergeom_sf, odds_ratios
-from exocargo.enrichment.units import index_units, named_units_sf, unit_overlaps
+from exocargo.enrichment.units import UnitIndex, index_units, named_units_sf, unit_overlaps
 from exocargo.tables import ENRICHMENT_TABLE
 
 ENGINES = ("exocargo", "gseapy")
@@ -232,14 +232,14 @@ def _overlap_table(
     design: OraDesign,
     overlaps: sparse.csr_matrix,
     symbols: Mapping[str, str] | None,
-    units: Mapping[str, Mapping[str, Collection[str]]] | None = None,
+    units: UnitIndex | None = None,
     count_units: bool = True,
 ) -> pd.DataFrame:
     """One row per (query, term) with k >= 1: statistics, BH per query, sorted.
 
-    ``units`` (``{query: {name: genes}}``) names the hits (``names`` column) and, with
-    ``count_units``, counts by named units (:mod:`exocargo.enrichment.units`); without units every
-    gene is its own unit, which is the gene-level test.
+    ``units`` (:func:`~exocargo.enrichment.units.index_units` of the design) names the hits
+    (``names`` column) and, with ``count_units``, counts by named units; without units every gene
+    is its own unit, which is the gene-level test.
     """
     query_index = np.repeat(np.arange(overlaps.shape[0]), np.diff(overlaps.indptr))
     term_index = overlaps.indices.astype(np.int64)
@@ -251,18 +251,17 @@ def _overlap_table(
     labels = None if not symbols else np.array([symbols.get(g, g) for g in design.genes], dtype=object)
     hit_names = None
     if units is not None:
-        index = index_units(design.genes, design.query_names, design.query_matrix, units, symbols)
-        k_units, unit_names = unit_overlaps(index, query_index, k, hits, len(design.genes))
+        k_units, unit_names = unit_overlaps(units, query_index, k, hits, len(design.genes))
         hit_names = _joined(unit_names, k_units)
     if units is None or not count_units:
         # Distinct (k, K, n) are few: evaluate the tail once per distinct triple.
         distinct, inverse = _distinct_rows(k, big_k, n)
         p = hypergeom_sf(distinct[:, 0], distinct[:, 1], distinct[:, 2], big_n)[inverse]
     else:
-        k, n = k_units, index.units_per_query[query_index]
-        singles, signature = index.singles_per_query[query_index], index.signature[query_index]
+        k, n = k_units, units.units_per_query[query_index]
+        singles, signature = units.singles_per_query[query_index], units.signature[query_index]
         distinct, inverse = _distinct_rows(signature, k, big_k, singles)
-        p = named_units_sf(index.signature_sizes, *distinct.T, big_n)[inverse]
+        p = named_units_sf(units.signature_sizes, *distinct.T, big_n)[inverse]
     odds = odds_ratios(k, big_k, n, big_n)
     distinct_overlap, overlap_inverse = _distinct_rows(k, big_k)
     overlap_text = np.array([f"{a}/{b}" for a, b in distinct_overlap], dtype=object)[overlap_inverse]
@@ -307,10 +306,10 @@ def run_batch_engine(
     *,
     exclude: Mapping[str, Collection[str]] | None = None,
     symbols: Mapping[str, str] | None = None,
-    units: Mapping[str, Mapping[str, Collection[str]]] | None = None,
+    units: UnitIndex | None = None,
     count_units: bool = True,
 ) -> pd.DataFrame:
-    """The batch engine on an encoded design (see :func:`ora_batch`)."""
+    """The batch engine on an encoded design (see :func:`ora_batch`); ``units`` as in :func:`_overlap_table`."""
     overlaps = (design.query_matrix @ design.term_matrix.T).tocsr()
     excluded = _excluded_pairs(design, exclude)
     if excluded is not None:
@@ -355,6 +354,7 @@ def run_gseapy_engine(
             continue
         size = result["Overlap"].str.split("/", expand=True).astype(np.int64)
         hits = [sorted(str(g).split(";"), key=_gene_order) for g in result["Genes"]]
+        labels = [";".join((symbols or {}).get(g, g) for g in h) for h in hits]
         frames.append(
             pd.DataFrame(
                 {
@@ -369,9 +369,9 @@ def run_gseapy_engine(
                     "adjusted_p_value": result["Adjusted P-value"].to_numpy(dtype=float),
                     "odds_ratio": result["Odds Ratio"].to_numpy(dtype=float),
                     "combined_score": result["Combined Score"].to_numpy(dtype=float),
-                    "genes": [";".join((symbols or {}).get(g, g) for g in h) for h in hits],
+                    "genes": labels,
                     "entrez_ids": [";".join(h) for h in hits],
-                    "names": [";".join((symbols or {}).get(g, g) for g in h) for h in hits],
+                    "names": labels,  # gseapy knows genes, not the names behind them
                     "term_group": "",
                 },
                 columns=ENRICHMENT_TABLE.columns,
@@ -450,4 +450,7 @@ def ora_batch(
     design = design_ora(queries, library, background=background, min_size=min_size, max_size=max_size)
     if engine == "gseapy":
         return run_gseapy_engine(design, exclude=exclude, symbols=symbols)
-    return run_batch_engine(design, exclude=exclude, symbols=symbols, units=units, count_units=counting == "names")
+    index = (
+        None if units is None else index_units(design.genes, design.query_names, design.query_matrix, units, symbols)
+    )
+    return run_batch_engine(design, exclude=exclude, symbols=symbols, units=index, count_units=counting == "names")

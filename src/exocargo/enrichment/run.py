@@ -50,8 +50,8 @@ def units_from_mapping(mapping: pd.DataFrame, *, include_ambiguous: bool = False
 
 COUNTING = {
     "names": "by named units: a name that maps to several genes (a family word) is one hit and one query "
-    "member, in a universe where its genes count as one (docs/enrichment.md); equal to gene counting "
-    "when no name expands",
+    "member, drawn with the chance that as many random genes touch the term (docs/enrichment.md); equal "
+    "to gene counting when no name expands",
     "genes": "by genes: every gene a name maps to is a separate hit (gseapy, Enrichr, clusterProfiler)",
 }
 
@@ -116,15 +116,13 @@ def enrich_list(
     symbols = dict(zip(genes["entrez_id"], genes["symbol"]))
     exclude = {q: list(t) for q, t in exclusions.items()}
     by_names = options.counting == "names" and options.engine == "exocargo"
+    families: dict[str, dict[str, int]] = {}
     if options.engine == "gseapy":
         table = run_gseapy_engine(design, exclude=exclude, symbols=symbols)
     else:
-        table = run_batch_engine(design, exclude=exclude, symbols=symbols, units=units or {}, count_units=by_names)
-    families = (
-        index_units(design.genes, design.query_names, design.query_matrix, units or {}, symbols).families
-        if by_names
-        else {}
-    )
+        index = index_units(design.genes, design.query_names, design.query_matrix, units or {}, symbols)
+        table = run_batch_engine(design, exclude=exclude, symbols=symbols, units=index, count_units=by_names)
+        families = index.families if by_names else {}
     table["term_group"] = term_groups(
         table, fdr_threshold=options.fdr_threshold, min_jaccard=options.group_min_jaccard
     ).to_numpy(dtype=object)

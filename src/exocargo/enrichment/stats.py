@@ -43,7 +43,7 @@ def log_factorials(n_max: int) -> np.ndarray:
 
 
 def _relative_tail(
-    start: np.ndarray, big_k: np.ndarray, n: np.ndarray, big_n: np.ndarray, stop: np.ndarray, direction: int
+    start: np.ndarray, big_k: np.ndarray, n: np.ndarray, big_n: int, stop: np.ndarray, direction: int
 ) -> np.ndarray:
     """``sum(pmf(i) / pmf(start))`` for ``i`` from ``start`` towards ``stop`` (``direction`` +1 or -1).
 
@@ -54,7 +54,7 @@ def _relative_tail(
     rows = np.flatnonzero(start != stop)
     i = start[rows].astype(float)
     big_kf, nf = big_k[rows].astype(float), n[rows].astype(float)
-    rest = big_n[rows].astype(float) - big_kf - nf
+    rest = float(big_n) - big_kf - nf
     last = stop[rows].astype(float)
     term, running = np.ones(rows.size), np.ones(rows.size)
     while rows.size:
@@ -73,7 +73,7 @@ def _relative_tail(
 
 
 def hypergeom_sf(
-    overlap: np.ndarray, term_size: np.ndarray, query_size: np.ndarray, background_size: int | np.ndarray
+    overlap: np.ndarray, term_size: np.ndarray, query_size: np.ndarray, background_size: int
 ) -> np.ndarray:
     """``P(X >= overlap)`` for ``X ~ Hypergeom(background_size, term_size, query_size)``, vectorised.
 
@@ -92,13 +92,12 @@ def hypergeom_sf(
     k = np.asarray(overlap, dtype=np.int64)
     big_k = np.asarray(term_size, dtype=np.int64)
     n = np.asarray(query_size, dtype=np.int64)
+    big_n = int(background_size)
     if k.size == 0:
         return np.empty(0)
-    # One background for all rows, or one per row (counting by named units collapses it per query).
-    big_n = np.broadcast_to(np.asarray(background_size, dtype=np.int64), k.shape)
     if np.any(big_k > big_n) or np.any(n > big_n):
-        raise ValueError(f"term and query sizes must not exceed the background size ({int(big_n.max())}).")
-    lf = log_factorials(int(big_n.max()))
+        raise ValueError(f"term and query sizes must not exceed the background size ({big_n}).")
+    lf = log_factorials(big_n)
     lowest = np.maximum(0, n + big_k - big_n)
     highest = np.minimum(big_k, n)
     mode = ((n + 1) * (big_k + 1)) // (big_n + 2)
@@ -121,7 +120,7 @@ def hypergeom_sf(
             start[chosen],
             big_k[chosen],
             n[chosen],
-            big_n[chosen],
+            big_n,
             highest[chosen] if direction == 1 else lowest[chosen],
             direction,
         )
