@@ -40,6 +40,24 @@ def seed(prefix: str) -> Path:
     return found[0]
 
 
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
+
+
+def install_chromium() -> Path:
+    """Debian's chromium, installed with apt-get when missing (root only)."""
+    if CHROMIUM.exists():
+        return CHROMIUM
+    if os.geteuid() != 0 or shutil.which("apt-get") is None:
+        pytest.fail(f"{CHROMIUM} is missing: install it with `sudo apt-get install -y chromium` (Debian package).")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    for command in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "chromium"]):
+        result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=900)
+        if result.returncode != 0:
+            pytest.fail(f"{' '.join(command)} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
+    return CHROMIUM
+
+
 def require(path: Path) -> Path:
     """Resources are fetched by `make test` before pytest; say so if they are missing."""
     if not path.exists():
@@ -129,7 +147,12 @@ RELIABILITY_CASES = (
     "PFOCR record with broken YAML",
     "PFOCR record without genes:",
     "HTML page saved as .txt",
-    "PDF renamed .txt",
+    "HTML page given as a gene list",
+    "PDF given as a gene list",
+    "PDF without pages, renamed .txt",
+    "scanned PDF (no text layer)",
+    "encrypted PDF",
+    "truncated PDF",
     "sheet row pointing to a missing file",
     "duplicated list_id",
     "list_id with ../, spaces, slashes",

@@ -54,8 +54,17 @@ FAILING_INPUTS = [
         ["broken YAML front matter", "pfocr_broken_yaml.md, line 8"],
     ),
     ("PFOCR record without genes:", "pfocr_no_genes.md", "pfocr", ["the PFOCR record has no", "'genes:' list"]),
-    ("HTML page saved as .txt", "html_page.txt", "text", ["this is an HTML page, not plain text", "html_page.txt"]),
-    ("PDF renamed .txt", "pdf_renamed.txt", "text", ["this is a PDF file, not text", "pdftotext"]),
+    (
+        "HTML page given as a gene list",
+        "html_page.txt",
+        "genes",
+        ["this is an HTML page, not a list of names", "set its kind to `text`"],
+    ),
+    ("PDF given as a gene list", "pdf_renamed.txt", "genes", ["this is a PDF file, not text", "kind `text`"]),
+    ("PDF without pages, renamed .txt", "pdf_renamed.txt", "text", ["pdf_renamed.txt: the PDF holds no pages"]),
+    ("scanned PDF (no text layer)", "scanned.pdf", "text", ["the PDF has no text layer", "ocrmypdf"]),
+    ("encrypted PDF", "encrypted.pdf", "text", ["the PDF is encrypted and needs a password", "encrypted.pdf"]),
+    ("truncated PDF", "truncated.pdf", "text", ["the PDF is incomplete", "Download or save the PDF again"]),
 ]
 # case, corpus file, kind, names expected in the names table (in order)
 READABLE_INPUTS = [
@@ -63,6 +72,7 @@ READABLE_INPUTS = [
     ("UTF-16 with BOM", "utf16_bom.txt", "genes", ["miR-21", "PTEN", "PDCD4"]),
     ("CRLF line ends", "crlf.txt", "genes", ["miR-21", "PTEN", "PDCD4"]),
     ("duplicated names", "duplicated_names.txt", "genes", ["PTEN", "miR-21", "AKT1"]),
+    ("HTML page saved as .txt", "html_page.txt", "text", ["miR-21", "PTEN"]),
     ("Excel-mangled dates", "excel_dates.txt", "genes", ["1-Mar", "2-Sep", "1-Dec", "MARCH1", "SEPT9", "SEPTIN9"]),
     (
         "GMT with blank lines and a one-gene set",
@@ -80,6 +90,7 @@ READABLE_OUTCOMES = {
     "UTF-16 with BOM": "works: same names as the UTF-8 file",
     "CRLF line ends": "works: same names, no trailing carriage return",
     "duplicated names": "works: one row per name with its count and first line",
+    "HTML page saved as .txt": "works: read as a paper from its content (the name does not matter)",
     "Excel-mangled dates": "works: names kept exactly as written, for the mapper to repair",
     "GMT with blank lines and a one-gene set": "works: blank lines skipped, the one-gene set kept as its own query",
 }

@@ -8,9 +8,7 @@ machine). Screenshots go to ``tests/artifacts/``.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 import time
 import zipfile
@@ -18,10 +16,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
-from conftest import REPO, make_workdir, run_workflow
+from conftest import CHROMIUM_FLAGS, REPO, install_chromium, make_workdir, run_workflow
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 ARTIFACTS = REPO / "tests" / "artifacts"
 SCRIPT_TAG = "<script>alert(1)</script>"
 IMG_TAG = "<img src=x onerror=alert(1)>"
@@ -30,20 +26,6 @@ HOSTILE_ID = "hostile_names"
 DEMO_IDS = ("seed_figure", "exosome_cargo", "cargo_relations")
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
-
-
-def install_chromium() -> Path:
-    """Debian's chromium, installed with apt-get when missing (root only)."""
-    if CHROMIUM.exists():
-        return CHROMIUM
-    if os.geteuid() != 0 or shutil.which("apt-get") is None:
-        pytest.fail(f"{CHROMIUM} is missing: install it with `sudo apt-get install -y chromium` (Debian package).")
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    for command in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "chromium"]):
-        result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=900)
-        if result.returncode != 0:
-            pytest.fail(f"{' '.join(command)} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
-    return CHROMIUM
 
 
 @pytest.fixture(scope="module")

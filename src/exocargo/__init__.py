@@ -14,7 +14,7 @@ from __future__ import annotations
 from importlib import import_module
 
 __version__ = "0.1.0"
-__all__ = ["map_names", "enrich", "find_relations", "fetch_resources", "resources_dir"]
+__all__ = ["map_names", "enrich", "find_relations", "read_paper", "fetch_resources", "resources_dir"]
 
 
 def __getattr__(name: str):

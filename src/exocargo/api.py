@@ -23,15 +23,17 @@ from pathlib import Path
 
 import pandas as pd
 
+from exocargo.documents import Document, read_document
+from exocargo.documents.plain import read_plain_text
 from exocargo.enrichment.run import EnrichmentOptions, enrich_list, queries_from_mapping, units_from_mapping
 from exocargo.files import read_tsv
-from exocargo.inputs.readers import names_table_of
+from exocargo.inputs.readers import names_table_of, read_text
 from exocargo.mapping.decisions import Context
 from exocargo.mapping.local import LocalMapper
 from exocargo.mapping.table import load_mapper, map_names_table
 from exocargo.resources.layout import ResourceLayout
 from exocargo.tables import ENRICHMENT_TABLE, MAPPING_TABLE, STATED_RELATIONS_TABLE
-from exocargo.text.mentions import MentionFinder, mine_text
+from exocargo.text.mentions import MentionFinder, mine_document
 from exocargo.text.relations import find_relations as relations_of_sentences
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -165,9 +167,24 @@ def enrich(
     return ENRICHMENT_TABLE.typed(ENRICHMENT_TABLE.check(table))
 
 
-def find_relations(text: str) -> pd.DataFrame:
-    """The regulator -> target statements of a text (columns of :data:`exocargo.tables.STATED_RELATIONS_TABLE`)."""
-    sentences = mine_text(text, MentionFinder(mapper=_mapper()))
+def read_paper(path: str | Path) -> Document:
+    """A paper file (PDF, HTML, PMC/JATS or BioC XML, BioC JSON, PubMed XML, markdown, text) by sections.
+
+    The reference list is left out; ``document.sections`` holds each section's
+    name (``abstract``, ``results``, ``figure legend``, ...) and paragraphs.
+    """
+    return read_document(path, read_text)
+
+
+def find_relations(text: str | None = None, *, path: str | Path | None = None) -> pd.DataFrame:
+    """The regulator -> target statements of a text, or of a paper file in any format :func:`read_paper` reads.
+
+    Columns of :data:`exocargo.tables.STATED_RELATIONS_TABLE`; ``section`` says where each was stated.
+    """
+    if (text is None) == (path is None):
+        raise TypeError("find_relations takes a text or a path=, not both")
+    document = read_plain_text(text) if path is None else read_paper(path)
+    sentences = mine_document(document, MentionFinder(mapper=_mapper()))
     rows = [
         {
             "regulator": r.cargo,
@@ -185,6 +202,7 @@ def find_relations(text: str) -> pd.DataFrame:
             "outcome": r.outcome,
             "stated_pathway": r.pathway,
             "sentence": r.sentence_index,
+            "section": r.section,
             "evidence": r.sentence,
         }
         for r in relations_of_sentences(sentences)

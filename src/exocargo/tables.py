@@ -96,6 +96,7 @@ NAMES_TABLE = _table(
     ("count", "integer", "How often the name occurs in the input."),
     ("line", "integer", "Line (lists, figures) or sentence index (texts) of its first occurrence."),
     ("first_sentence", "text", "Texts only: the sentence it first occurs in."),
+    ("section", "text", "Texts only: the section of that sentence (abstract, results, figure legend, ...)."),
 )
 
 MAPPING_TABLE = _table(
@@ -209,6 +210,7 @@ CARGO_TABLE = _table(
     ("target_type", "text", "gene, family or pathway."),
     ("stated_pathway", "text", "A pathway the sentence names for the target."),
     ("sentence", "integer", "Sentence index of the evidence in the document (text rows)."),
+    ("section", "text", "The document's section of that sentence (abstract, results, figure legend, ...)."),
     ("mirtarbase_mirna", "list", "miRTarBase's miRNA names that matched."),
     ("mirtarbase_support", "text", "miRTarBase support of the pair, or 'not in miRTarBase'."),
     ("mirtarbase_pmids", "list", "PubMed IDs miRTarBase cites for the pair."),
@@ -315,6 +317,7 @@ STATED_RELATIONS_TABLE = _table(
     ("outcome", "text", "An outcome named in the sentence."),
     ("stated_pathway", "text", "A pathway the sentence names."),
     ("sentence", "integer", "Sentence index in the text."),
+    ("section", "text", "The text's section of that sentence (abstract, results, figure legend, ...)."),
     ("evidence", "text", "The sentence."),
 )
 

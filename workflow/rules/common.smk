@@ -5,6 +5,7 @@ from snakemake.utils import validate
 
 
 from exocargo.enrichment.run import EnrichmentOptions
+from exocargo.documents.paper_ids import paper_id
 from exocargo.inputs.sheet import check_config, load_sheet
 from exocargo.kinds import input_kind
 from exocargo.resources.layout import ResourceLayout
@@ -22,6 +23,8 @@ genelists = load_sheet(
     schema=str(Path(workflow.basedir) / "workflow/schemas/genelists.schema.yaml"),
     pfocr_records_dir=config["mapping"]["pfocr_records_dir"] or None,
     online_figure_dir=Path(LAYOUT.pfocr_figure()).parent if config["online"] else None,
+    paper_dir=Path(LAYOUT.paper()).parent,
+    online=config["online"],
 )
 LIST_IDS = list(genelists.index)
 
@@ -33,6 +36,12 @@ wildcard_constraints:
 
 def list_path(wildcards):
     return genelists.loc[wildcards.list_id, "path"]
+
+
+def list_input_file(wildcards):
+    """The list's file; none for a paper id that cannot be fetched offline (its list fails alone)."""
+    path = list_path(wildcards)
+    return [] if paper_id(path) else path
 
 
 def list_kind(list_id):

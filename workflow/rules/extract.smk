@@ -3,7 +3,7 @@
 
 rule extract_names:
     input:
-        document=list_path,
+        document=list_input_file,
         # prose (documents, figure captions) recognises gene, protein and family mentions through these
         genes=gene_table(),
         hairpins=hairpin_table(),
@@ -26,5 +26,27 @@ rule extract_names:
         runtime=5,
     params:
         kind=lambda wildcards: list_kind(wildcards.list_id),
+        path=list_path,
     script:
         "../scripts/inputs/extract_names.py"
+
+
+rule download_paper:
+    output:
+        article=LAYOUT.paper(),
+        provenance=LAYOUT.paper(suffix=".provenance.json"),
+    log:
+        "logs/resources/download_paper.{paper_id}.log",
+    wildcard_constraints:
+        paper_id=r"PMID_\d+|PMC\d+",
+    conda:
+        "../envs/exocargo.yaml"
+    threads: 1
+    resources:
+        mem_mb=500,
+        runtime=10,
+    params:
+        online=config["online"],
+        eutils_url=config.get("papers", {}).get("eutils_url", ""),
+    script:
+        "../scripts/inputs/download_paper.py"

@@ -258,6 +258,7 @@ def _text_row(relation: Relation, context: CargoContext, document: str) -> dict:
         "target_type": relation.target_type,
         "stated_pathway": relation.pathway,
         "sentence": str(relation.sentence_index),
+        "section": relation.section,
     }
     if relation.cargo_type == "mirna":
         row["cargo_entrez"] = context.mirna_entrez(relation.cargo)

@@ -15,6 +15,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from exocargo.documents import read_document
+from exocargo.documents.model import FIGURE_LEGEND, TITLE, Document
+from exocargo.documents.paper_ids import offline_message, paper_id
 from exocargo.errors import InputError
 from exocargo.inputs.readers import (
     empty_names_table,
@@ -25,7 +28,7 @@ from exocargo.inputs.readers import (
     read_text,
 )
 from exocargo.kinds import INPUT_KINDS, input_kind
-from exocargo.text.mentions import MentionFinder, Sentence, mine_text, names_table
+from exocargo.text.mentions import MentionFinder, Sentence, mine_document, names_table
 
 STATUS_OK = "ok"
 STATUS_FAILED = "failed"
@@ -68,12 +71,18 @@ def _read(path: str | Path, kind: str, list_id: str, finder: MentionFinder) -> E
     if kind not in INPUT_KINDS:
         raise InputError(f"{path}: unknown kind {kind!r}; use one of {', '.join(INPUT_KINDS)}.")
     if kind == "text":
-        sentences = mine_text(read_text(path), finder)
-        return Extraction(names_table(sentences, list_id), {}, sentences)
+        if paper_id(str(path)) is not None and not Path(path).exists():
+            raise InputError(offline_message(str(path)))
+        document = read_document(path, read_text)
+        sentences = mine_document(document, finder)
+        details = {"document": {"format": document.format, "sections": document.section_names()}}
+        return Extraction(names_table(sentences, list_id), details, sentences)
     if kind == "pfocr":
         record = parse_pfocr_record(path)
-        prose = "\n\n".join(filter(None, [record.title, record.caption]))
-        return Extraction(pfocr_names(record, list_id), _pfocr_details(record), mine_text(prose, finder))
+        prose = Document("pfocr")
+        prose.add(TITLE, record.title)
+        prose.add(FIGURE_LEGEND, record.caption)
+        return Extraction(pfocr_names(record, list_id), _pfocr_details(record), mine_document(prose, finder))
     names = read_gmt(path) if input_kind(kind).holds_gene_sets else read_gene_list(path, list_id)
     return Extraction(names, {}, [])
 
@@ -142,4 +151,4 @@ def extract_mentions(path: str, query: str, finder: MentionFinder | None = None)
     ``normalized`` for the mapping step; miRNAs, drugs, cancers and circRNAs are
     found either way.
     """
-    return names_table(mine_text(read_text(path), finder or MentionFinder(mapper=None)), query)
+    return names_table(mine_document(read_document(path, read_text), finder or MentionFinder(mapper=None)), query)

@@ -38,15 +38,24 @@ PFOCR_FIGID_PATTERN = re.compile(r"^PMC\d+__[A-Za-z0-9_.\-]+$")
 MAX_GENE_LIST_LINE = 10_000
 
 # Leading bytes of file types that people save with a .txt/.tsv name by mistake.
+POINT_AT_TEXT = ", and point the sheet at the text file"
 FILE_SIGNATURES = (
-    (b"%PDF", "a PDF file", "Convert it to text first (e.g. `pdftotext file.pdf file.txt`)"),
-    (b"PK\x03\x04", "a ZIP archive (an .xlsx/.docx workbook?)", "Export it as tab-separated or plain text"),
-    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office file (.xls/.doc)", "Export it as tab-separated or plain text"),
-    (b"\x1f\x8b", "a gzip-compressed file", "Decompress it first (`gunzip`)"),
+    (b"%PDF", "a PDF file", "A paper is read as kind `text` (PDF, HTML and PMC XML too): set that kind for this row"),
+    (
+        b"PK\x03\x04",
+        "a ZIP archive (an .xlsx/.docx workbook?)",
+        "Export it as tab-separated or plain text" + POINT_AT_TEXT,
+    ),
+    (
+        b"\xd0\xcf\x11\xe0",
+        "an old Microsoft Office file (.xls/.doc)",
+        "Export it as tab-separated or plain text" + POINT_AT_TEXT,
+    ),
+    (b"\x1f\x8b", "a gzip-compressed file", "Decompress it first (`gunzip`)" + POINT_AT_TEXT),
     (b"\x89PNG", "a PNG image", "Give the figure's PFOCR record or a list of names instead"),
     (b"\xff\xd8\xff", "a JPEG image", "Give the figure's PFOCR record or a list of names instead"),
     (b"GIF8", "a GIF image", "Give the figure's PFOCR record or a list of names instead"),
-    (b"{\\rtf", "an RTF document", "Save it as plain text (.txt)"),
+    (b"{\\rtf", "an RTF document", "Save it as plain text (.txt)" + POINT_AT_TEXT),
 )
 HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
 
@@ -58,11 +67,11 @@ def _refuse_non_text(data: bytes, path: Path) -> None:
     """Raise for binary, HTML and other non-text content, saying what the file is."""
     for magic, what, fix in FILE_SIGNATURES:
         if data.startswith(magic):
-            raise InputError(f"{path}: this is {what}, not text. {fix}, and point the sheet at the text file.")
+            raise InputError(f"{path}: this is {what}, not text. {fix}.")
     if HTML_START.match(data[:4096]):
         raise InputError(
-            f"{path}: this is an HTML page, not plain text. Save the page as text "
-            "(or copy its text into a .txt file) and point the sheet at that file."
+            f"{path}: this is an HTML page, not a list of names. A saved article page is read as a paper: "
+            "set its kind to `text` in the sheet."
         )
     nul = data.find(b"\x00")
     if nul != -1:
@@ -284,6 +293,7 @@ class _NamesBuilder:
             "count": self.counts,
             "line": self.lines,
             "first_sentence": blank,
+            "section": blank,
         }
         return pd.DataFrame(columns, columns=NAMES_TABLE.columns).astype({"count": int, "line": int})
 

@@ -13,6 +13,9 @@ import pandas as pd
 import yaml
 from jsonschema import Draft202012Validator
 
+from exocargo.documents import STRUCTURED as STRUCTURED_FORMATS
+from exocargo.documents import document_format
+from exocargo.documents.paper_ids import paper_id
 from exocargo.errors import InputError
 from exocargo.inputs.readers import (
     PFOCR_FIGID_PATTERN,
@@ -49,6 +52,15 @@ def _sniff(path: Path) -> str:
         return ""
 
 
+def _detected_kind(path: Path) -> str:
+    """``text`` for a paper in any document format (PDF, HTML, XML), else what the content looks like."""
+    with open(path, "rb") as handle:
+        head = handle.read(8192)
+    if document_format(head, path.name) in STRUCTURED_FORMATS:
+        return "text"
+    return detect_kind(path, _sniff(path))
+
+
 def _listing(problems: list[str]) -> str:
     """Distinct problems in sheet-line order, one per line."""
     line = re.compile(r", line (\d+):")
@@ -76,6 +88,8 @@ def load_sheet(
     schema: str | Path,
     pfocr_records_dir: str | Path | None = None,
     online_figure_dir: str | Path | None = None,
+    paper_dir: str | Path | None = None,
+    online: bool = False,
 ) -> pd.DataFrame:
     """Read, validate and resolve the sheet; raise :class:`SheetError` listing every problem.
 
@@ -83,6 +97,10 @@ def load_sheet(
     (detected when empty) and ``description``. A ``pfocr`` row may give a
     figure id instead of a path: it is looked up in ``pfocr_records_dir``,
     or, when ``online_figure_dir`` is set, left for the download rule there.
+    A ``text`` row may give a paper id (``PMID:12345678``, ``PMC1234567``): its
+    path is the paper's file in ``paper_dir``, fetched there when ``online``;
+    offline and not yet fetched, the id itself stays as the path and that list
+    fails alone with a message naming the config key.
     """
     sheet_path = Path(sheet_path)
     if not sheet_path.exists():
@@ -108,6 +126,12 @@ def load_sheet(
         if not raw:
             continue
         path = resolve_path(raw, sheet_path)
+        paper = paper_id(raw) if path is None and row["kind"] in ("", "text") else None
+        if paper is not None:
+            cached = Path(paper_dir or "resources/papers") / f"{paper}.xml"
+            resolved.append(str(cached) if online or cached.exists() else raw.strip())
+            kinds.append("text")
+            continue
         if path is None and PFOCR_FIGID_PATTERN.match(raw) and row["kind"] in ("", "pfocr"):
             if pfocr_records_dir and (Path(pfocr_records_dir) / f"{raw}.md").exists():
                 path = Path(pfocr_records_dir) / f"{raw}.md"
@@ -130,7 +154,7 @@ def load_sheet(
             problems.append(f"{where}: {raw!r} is a folder; give one file per row.")
             continue
         resolved.append(str(path))
-        kinds.append(row["kind"] or detect_kind(path, _sniff(path)))
+        kinds.append(row["kind"] or _detected_kind(path))
     if problems:
         raise SheetError(_listing(problems))
     sheet["path"] = resolved

@@ -116,6 +116,17 @@ def without_single_query(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+DOCUMENT_FORMAT_NAMES = {
+    "text": "plain text",
+    "markdown": "markdown",
+    "pdf": "PDF (text layer)",
+    "html": "HTML page (article text only)",
+    "jats": "PMC / JATS article XML",
+    "bioc": "BioC",
+    "pubmed": "PubMed XML (title and abstract)",
+}
+
+
 def input_section(report: ListReport, page: Path) -> str:
     source = report.source
     facts = {
@@ -128,6 +139,11 @@ def input_section(report: ListReport, page: Path) -> str:
         "names mapped to a gene": resolved_name_count(report.mapping),
         "Entrez IDs in the gene set": len(report.entrez_ids),
     }
+    document = source.get("document")
+    if document:
+        # How the paper was read: a user checks here that a PDF or web page gave the sections they expect.
+        facts["read as"] = DOCUMENT_FORMAT_NAMES.get(document["format"], document["format"])
+        facts["sections read"] = ", ".join(document["sections"]) or "(none)"
     figure = source.get("pfocr")
     figure_facts = mentions = None
     if figure:

@@ -73,3 +73,7 @@ class ResourceLayout:
     # PFOCR figure records fetched on demand (online only).
     def pfocr_figure(self, figid: str = "{figid}", suffix: str = ".md") -> str:
         return f"{self.root}/pfocr/figures/{figid}{suffix}"
+
+    # Papers named by id in the sheet (PMID_12345678, PMC1234567), fetched with E-utilities (online only).
+    def paper(self, paper_id: str = "{paper_id}", suffix: str = ".xml") -> str:
+        return f"{self.root}/papers/{paper_id}{suffix}"

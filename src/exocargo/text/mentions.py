@@ -39,6 +39,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from exocargo.documents.model import Document, legend_section
+from exocargo.documents.plain import read_plain_text
 from exocargo.files import read_tsv
 from exocargo.greek import LETTER_NAME_PATTERN, NAME_LETTERS
 from exocargo.lexicon import Lexicon, load_lexicon
@@ -250,6 +252,7 @@ class Sentence:
     paragraph: int
     text: str
     mentions: list[Mention]
+    section: str = ""  # the paper's section (exocargo.documents.model), "" for a figure's caption
 
     def record(self) -> dict:
         """The sentence as JSON-ready data: the extract step writes it, the cargo step reads it back."""
@@ -258,7 +261,7 @@ class Sentence:
     @classmethod
     def from_record(cls, record: dict) -> Sentence:
         mentions = [Mention(**{**m, "entrez": tuple(m["entrez"])}) for m in record["mentions"]]
-        return cls(record["index"], record["paragraph"], record["text"], mentions)
+        return cls(record["index"], record["paragraph"], record["text"], mentions, record.get("section", ""))
 
 
 TOKEN = re.compile(r"(?<![\w-])\w[\w-]*\+?")
@@ -468,13 +471,28 @@ class MentionFinder:
 
 
 def mine_text(text: str, finder: MentionFinder) -> list[Sentence]:
-    """Sentences of a document with their mentions; the reference list is not read."""
-    body = body_text(text)
-    document_finder = finder.for_document(body)
+    """Sentences of a plain text or markdown document with their mentions; the reference list is not read."""
+    return mine_document(read_plain_text(text), finder)
+
+
+def mine_document(document: Document, finder: MentionFinder) -> list[Sentence]:
+    """Sentences of a paper, section by section, with their mentions.
+
+    The document's own definitions are read over all its sections at once; a
+    paragraph that opens like a legend (``Figure 2.``) is in ``figure legend``.
+    """
+    sections = [(section.name, clean_markup(section.text)) for section in document.sections]
+    document_finder = finder.for_document("\n\n".join(text for _, text in sections))
     sentences: list[Sentence] = []
-    for number, paragraph in enumerate(paragraphs(body), start=1):
-        for sentence in split_sentences(paragraph):
-            sentences.append(Sentence(len(sentences) + 1, number, sentence, document_finder.find(sentence)))
+    number = 0
+    for name, text in sections:
+        for paragraph in paragraphs(text):
+            number += 1
+            section = legend_section(paragraph) or name
+            for sentence in split_sentences(paragraph):
+                sentences.append(
+                    Sentence(len(sentences) + 1, number, sentence, document_finder.find(sentence), section)
+                )
     return sentences
 
 
@@ -493,6 +511,7 @@ def names_table(sentences: list[Sentence], query: str) -> pd.DataFrame:
                     "count": 1,
                     "line": sentence.index,
                     "first_sentence": sentence.text,
+                    "section": sentence.section,
                 }
             else:
                 row["count"] += 1

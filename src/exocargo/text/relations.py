@@ -167,6 +167,7 @@ class Relation:
     pathway: str  # pathways named in the sentence
     sentence_index: int
     sentence: str
+    section: str = ""
 
 
 def _join(values: list[str]) -> str:
@@ -370,6 +371,7 @@ def find_relations(sentences: list[Sentence], lexicon: Lexicon | None = None) ->
                                 ),
                                 sentence_index=sentence.index,
                                 sentence=text,
+                                section=sentence.section,
                             )
                         )
     return _one_per_pair(relations)

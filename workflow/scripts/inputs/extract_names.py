@@ -14,7 +14,7 @@ inputs, kind, outputs = snakemake.input, snakemake.params.kind, snakemake.output
 finder = None
 if input_kind(kind).has_prose:
     finder = MentionFinder.from_files(inputs.genes, inputs.hairpins, Path(inputs.famplex).parent)
-extraction = extract(inputs.document, kind, snakemake.wildcards.list_id, finder=finder)
+extraction = extract(snakemake.params.path, kind, snakemake.wildcards.list_id, finder=finder)
 write_table(extraction.names, outputs.names)
 write_json(extraction.source, outputs.source)
 write_json(extraction.sentence_records(), outputs.sentences)
