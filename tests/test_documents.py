@@ -203,16 +203,37 @@ def test_a_pubmed_record_gives_title_and_abstract():
     assert document.sections[1].paragraphs[0].startswith("Background: In patients with mild asthma")
 
 
+def pubmed_record_of_pmc_article() -> bytes:
+    """The PubMed record of the PMC test article (PMID 23029536): PubMed's XML layout, taken from the
+    real record of PMID 29768149, holding that article's own title and abstract."""
+    from lxml import etree
+
+    article = read_document(PMC_ARTICLE)
+    root = etree.fromstring(PUBMED_RECORD.read_bytes())
+    citation = root.find("PubmedArticle/MedlineCitation")
+    citation.find("PMID").text = "23029536"
+    citation.find("Article/ArticleTitle").text = article.sections[0].paragraphs[0]
+    abstract = citation.find("Article/Abstract")
+    for child in list(abstract):
+        abstract.remove(child)
+    for paragraph in article.sections[1].paragraphs:
+        etree.SubElement(abstract, "AbstractText").text = paragraph
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
 class FakeEutils(BaseHTTPRequestHandler):
-    """E-utilities' efetch for one PMC article; anything else is a 400 as NCBI answers."""
+    """E-utilities' efetch for the test article, by PMC id (JATS) and by PMID (PubMed XML);
+    anything else is a 400 as NCBI answers."""
 
     requests: list[dict] = []
 
     def do_GET(self):  # noqa: N802 (http.server's name)
         query = parse_qs(urlparse(self.path).query)
         FakeEutils.requests.append(query)
-        if urlparse(self.path).path == "/efetch.fcgi" and query.get("db") == ["pmc"] and query.get("id") == ["3460867"]:
-            body, status = PMC_ARTICLE.read_bytes(), 200
+        served = {("pmc", "3460867"): PMC_ARTICLE.read_bytes(), ("pubmed", "23029536"): pubmed_record_of_pmc_article()}
+        key = (query.get("db", [""])[0], query.get("id", [""])[0])
+        if urlparse(self.path).path == "/efetch.fcgi" and key in served:
+            body, status = served[key], 200
         else:
             body, status = b"<eFetchResult><ERROR>UID not found</ERROR></eFetchResult>", 400
         self.send_response(status)
@@ -225,34 +246,45 @@ class FakeEutils(BaseHTTPRequestHandler):
 
 
 @pytest.mark.slow
-def test_a_pmc_row_is_fetched_once_with_eutils_and_read_by_sections(tmp_path):
+def test_pmc_and_pmid_rows_are_fetched_once_with_eutils_and_read_by_sections(tmp_path):
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), FakeEutils)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{httpd.server_address[1]}/efetch.fcgi"
     config_text = (REPO / "config" / "config.yaml").read_text(encoding="utf-8")
     config_text = re.sub(r"(?m)^  eutils_url: .*$", f'  eutils_url: "{url}"', config_text)
     config_text = config_text.replace("\nonline: false", "\nonline: true")
-    work = make_workdir(tmp_path, [{"list_id": "lipases", "path": "PMC3460867", "kind": ""}], config_text)
-    cached = RESOURCES / "papers" / "PMC3460867.xml"
-    cached.unlink(missing_ok=True)
-    names_file = work / "results" / "names" / "lipases.names.tsv"
+    rows = [{"list_id": "full_text", "path": "PMC3460867"}, {"list_id": "abstract", "path": "PMID:23029536"}]
+    work = make_workdir(tmp_path, rows, config_text)
+    cached = {
+        "full_text": RESOURCES / "papers" / "PMC3460867.xml",
+        "abstract": RESOURCES / "papers" / "PMID_23029536.xml",
+    }
+    targets = [f"results/names/{list_id}.names.tsv" for list_id in cached]
+    for path in cached.values():
+        path.unlink(missing_ok=True)
+    FakeEutils.requests.clear()
     try:
-        run_workflow(work, str(names_file.relative_to(work)))
-        assert cached.read_bytes() == PMC_ARTICLE.read_bytes()
-        provenance = json.loads(cached.with_suffix(".provenance.json").read_text())
+        run_workflow(work, *targets)
+        assert cached["full_text"].read_bytes() == PMC_ARTICLE.read_bytes()
+        provenance = json.loads(cached["full_text"].with_suffix(".provenance.json").read_text())
         assert provenance["origin"] == f"{url}?db=pmc&id=3460867&retmode=xml"
         assert provenance["files"]["article"]["sha256"] == RECORDED_SHA256[PMC_ARTICLE]
-        names = read_tsv(names_file).set_index("name")
-        assert names.loc["HSL", "section"] == "abstract"
-        assert {"introduction", "results"} <= set(names["section"])
-        assert len(FakeEutils.requests) == 1
-        names_file.unlink()
-        run_workflow(work, str(names_file.relative_to(work)))
-        assert len(FakeEutils.requests) == 1, "a fetched paper is read from the cache"
+        full_text = read_tsv(work / targets[0]).set_index("name")
+        assert full_text.loc["HSL", "section"] == "abstract"
+        assert {"introduction", "results", "figure legend"} <= set(full_text["section"])
+        abstract = read_tsv(work / targets[1]).set_index("name")
+        assert abstract.loc["HSL", "section"] == "abstract" and set(abstract["section"]) <= {"title", "abstract"}
+        assert set(abstract.index) < set(full_text.index)  # the abstract names a part of what the paper names
+        assert len(FakeEutils.requests) == 2
+        for target in targets:
+            (work / target).unlink()
+        run_workflow(work, *targets)
+        assert len(FakeEutils.requests) == 2, "a fetched paper is read from the cache"
     finally:
         httpd.shutdown()
-        cached.unlink(missing_ok=True)
-        cached.with_suffix(".provenance.json").unlink(missing_ok=True)
+        for path in cached.values():
+            path.unlink(missing_ok=True)
+            path.with_suffix(".provenance.json").unlink(missing_ok=True)
 
 
 def article_page(text: str) -> str:

@@ -122,7 +122,8 @@ def read_pdf(data: bytes, path: str) -> Document:
     characters = sum(len(b["text"].strip()) for boxes in pages for b in boxes)
     if characters < MIN_TEXT_PER_PAGE * max(len(pages), 1):
         raise InputError(
-            f"{path}: the PDF has no text layer ({characters} characters of text on {len(pages)} pages): it is "
+            f"{path}: the PDF has no text layer ({characters} characters of text on {len(pages)} "
+            f"page{'s' if len(pages) != 1 else ''}): it is "
             "a scan or an image. Run OCR on it first (e.g. `ocrmypdf in.pdf out.pdf`) and point the sheet at "
             "the result."
         )
