@@ -55,6 +55,18 @@ FAILING_INPUTS = [
     ),
     ("PFOCR record without genes:", "pfocr_no_genes.md", "pfocr", ["the PFOCR record has no", "'genes:' list"]),
     (
+        "PFOCR record with a YAML alias bomb",
+        "pfocr_alias_bomb.md",
+        "pfocr",
+        ["pfocr_alias_bomb.md: the YAML front matter is refused", "more than 200,000 values through YAML aliases"],
+    ),
+    (
+        "PFOCR record nested 5,000 levels deep",
+        "pfocr_deep_nesting.md",
+        "pfocr",
+        ["pfocr_deep_nesting.md: the YAML front matter is refused", "nests collections too deeply"],
+    ),
+    (
         "HTML page given as a gene list",
         "html_page.txt",
         "genes",
@@ -111,6 +123,7 @@ def test_unreadable_input_fails_its_list_with_file_and_line(reliability, case, f
         assert fragment in source["reason"]
     assert names.empty and list(names.columns) == NAMES_TABLE.columns
     assert (source["names"], source["queries"]) == (0, 0)
+    assert len(source["reason"]) < 1000, "a message quotes at most a short excerpt of the input"
     reliability.record(case, input=corpus_label(file, kind), outcome="fails this list alone", message=source["reason"])
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
 from exocargo.enrichment.compare import column_order, compare_lists
 from exocargo.enrichment.ora import ora_batch
-from exocargo.report.plots import comparison_figure, save_svg, top_terms_figure
+from exocargo.report.plots import comparison_figure, drawn_or_explained, save_svg, top_terms_figure
 
 LIBRARY = {
     "Insulin signalling": [str(i) for i in range(1, 21)],
@@ -105,3 +107,29 @@ def test_enrichment_map_names_its_terms_and_groups_or_says_there_is_nothing(tmp_
     weak = ora_batch(WEAK, LIBRARY)
     text = svg_text(enrichment_map_figure(weak, title="weak: toy", fdr_threshold=0.05, top_terms=10), tmp_path)
     assert "No term reached FDR &lt; 0.05." in text
+
+
+@pytest.mark.parametrize("style", ["dot", "bar"])
+def test_dollar_signs_and_backslashes_in_names_are_drawn_as_written(tmp_path, style):
+    # Term and list names are user text: "$...$" must not be read as matplotlib mathtext (it used to
+    # crash the plot job with a parse error that named neither the term nor the file).
+    hostile = {"$\\frac{x$ pathway": LIBRARY["Insulin signalling"], "cost $5 vs $10": LIBRARY["Apoptosis"]}
+    table = ora_batch({"$\\alpha$ list": STRONG["strong"]}, {**hostile, "Unrelated": LIBRARY["Unrelated"]})
+    figure = top_terms_figure(table, title="$\\alpha$ list: toy $x^2$", fdr_threshold=0.05, top_terms=10, style=style)
+    text = svg_text(figure, tmp_path)
+    assert "$\\frac{x$ pathway" in text and "cost $5 vs $10" in text and "$\\alpha$ list: toy $x^2$" in text
+    other = ora_batch({"b": WEAK["weak"]}, {**hostile, "Unrelated": LIBRARY["Unrelated"]})
+    comparison = compare_lists({"$a$ list": table, "b_{1}^$": other})
+    figure = comparison_figure(comparison, title="All $lists$", fdr_threshold=0.05, top_terms=10, list_column="list_id")
+    text = svg_text(figure, tmp_path, "comparison.svg")
+    assert "$a$ list" in text and "b_{1}^$" in text and "$\\frac{x$ pathway" in text
+
+
+def test_a_plot_that_cannot_be_drawn_says_why_and_from_which_file(tmp_path):
+    def broken():
+        raise ValueError("no finite values to draw")
+
+    figure = drawn_or_explained(broken, title="demo: KEGG", source="results/enrichment/demo.KEGG.tsv")
+    words = " ".join(re.sub(r"<[^>]+>", " ", svg_text(figure, tmp_path)).split())  # wrapped lines joined
+    assert "demo: KEGG" in words and "results/enrichment/demo.KEGG.tsv" in words
+    assert "ValueError: no finite values to draw" in words

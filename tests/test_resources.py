@@ -1,6 +1,9 @@
 """Fetched reference data: known facts in each resource, and provenance beside it."""
 
 import json
+import os
+import shutil
+from pathlib import Path
 
 import pytest
 from conftest import (
@@ -8,15 +11,19 @@ from conftest import (
     FAMPLEX_DIR,
     GENES_TSV,
     HAIRPINS_TSV,
+    LAYOUT,
     MIRTARBASE_CSV,
     PYENRICHR_DIR,
     RESOURCES,
+    make_workdir,
     require,
+    run_workflow,
 )
 
 from exocargo.enrichment.libraries import read_gmt_library
 from exocargo.files import read_tsv
 from exocargo.resources.sources import PIP_SOURCES, SourceUnavailableError, fetch_url_resource, sha256_of
+from exocargo.resources.verify import ResourceChangedError, resource_problems, verify_resources
 
 
 @pytest.fixture(scope="module")
@@ -95,3 +102,44 @@ def test_online_source_while_offline_names_the_config_key(tmp_path):
             online=False,
             config_key="gene_nomenclature",
         )
+
+
+def test_a_changed_resource_file_is_refused_on_the_next_run(reliability, tmp_path):
+    fetched = Path(LAYOUT.pinned("hgnc"))
+    root = tmp_path / "resources"
+    copy = root / "hgnc" / fetched.name
+    shutil.copytree(fetched, copy)
+    table = copy / "hgnc_entries.tsv"
+    original, stat = table.read_bytes(), table.stat()
+    assert resource_problems(root) == []
+    assert (root / ".verified.json").exists()
+
+    table.write_bytes(original[: len(original) // 2])  # a download cut short, or an edit
+    problems = resource_problems(root)
+    assert len(problems) == 1 and str(table) in problems[0] and "changed or cut short" in problems[0]
+    assert f"Delete the folder {copy}" in problems[0]
+    with pytest.raises(ResourceChangedError):
+        verify_resources(root)
+
+    table.write_bytes(original)  # restored, even with its old timestamp: accepted again
+    os.utime(table, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert resource_problems(root) == []
+    reliability.record(
+        "resource file changed after fetching",
+        input="`hgnc_entries.tsv` cut to half its size, then restored with its old timestamp",
+        outcome="refused before any job runs; accepted again once restored",
+        message=problems[0],
+        roots=(tmp_path,),
+    )
+
+
+@pytest.mark.slow
+def test_the_workflow_stops_before_any_job_when_a_resource_was_changed(tmp_path):
+    root = tmp_path / "resources"
+    shutil.copytree(Path(LAYOUT.pinned("hgnc")), root / "hgnc" / Path(LAYOUT.pinned("hgnc")).name)
+    table = next((root / "hgnc").rglob("hgnc_entries.tsv"))
+    table.write_text(table.read_text()[:1000])
+    work = make_workdir(tmp_path)
+    result = run_workflow(work, "-n", config={"resources_dir": root}, check=False)
+    assert result.returncode != 0
+    assert f"{table}: its sha256 is" in result.stdout + result.stderr

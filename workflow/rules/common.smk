@@ -9,9 +9,15 @@ from exocargo.documents.paper_ids import paper_id
 from exocargo.inputs.sheet import check_config, load_sheet
 from exocargo.kinds import input_kind
 from exocargo.resources.layout import ResourceLayout
+from exocargo.resources.verify import verify_resources
 
 validate(config, "../schemas/config.schema.yaml")
 check_config(config)
+# Every run: fetched reference files still hold what their provenance records (size/mtime cached).
+# Checked once by the scheduling process, before any job; a job started on a cluster node does not
+# check again (a fetch job may be replacing a file and its record at that moment).
+if workflow.is_main_process:
+    verify_resources(config["resources_dir"])
 
 LAYOUT = ResourceLayout(config["resources_dir"], config["gene_nomenclature"])
 LIBRARIES = [library["name"] for library in config["libraries"]]

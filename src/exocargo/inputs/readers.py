@@ -389,11 +389,62 @@ class PfocrRecord:
     pfocr_genes: list[dict]
 
 
+# Bounds on a record's YAML (records can be downloaded, so they are untrusted): a real PFOCR
+# front matter is a few KB with a few hundred values and no aliases.
+MAX_FRONT_MATTER_CHARS = 2_000_000
+MAX_YAML_VALUES = 200_000
+
+
+class YamlTooLarge(ValueError):
+    """The YAML would expand past :data:`MAX_YAML_VALUES` values (aliases) or nests too deeply."""
+
+
+def _expanded_values(node, sizes: dict[int, int]) -> int:
+    """How many scalar values a YAML node becomes once its aliases are expanded (memoised per node)."""
+    if id(node) in sizes:
+        return sizes[id(node)]
+    if isinstance(node, yaml.ScalarNode):
+        size = 1
+    elif isinstance(node, yaml.MappingNode):
+        size = sum(_expanded_values(k, sizes) + _expanded_values(v, sizes) for k, v in node.value)
+    else:
+        size = sum(_expanded_values(child, sizes) for child in node.value)
+    sizes[id(node)] = size
+    if size > MAX_YAML_VALUES:
+        raise YamlTooLarge(f"it expands to more than {MAX_YAML_VALUES:,} values through YAML aliases")
+    return size
+
+
+def load_bounded_yaml(text: str):
+    """``yaml.safe_load`` that refuses alias bombs and deep nesting before building anything.
+
+    Composing the node graph is linear in the text (an alias is a shared node); the expansion is
+    measured on that graph, so a 300-byte "billion laughs" is refused without being expanded.
+    """
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _expanded_values(node, {})
+        return loader.construct_document(node)
+    except RecursionError as error:
+        raise YamlTooLarge("it nests collections too deeply") from error
+    finally:
+        loader.dispose()
+
+
+def _excerpt(value, limit: int = 120) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def parse_pfocr_record(path: str | Path) -> PfocrRecord:
     """Read a PFOCR figure record (markdown with YAML front matter).
 
-    The YAML is read with ``yaml.safe_load``: tags that build Python objects
-    are refused, never executed.
+    The YAML is read with the safe loader (tags that build Python objects are
+    refused, never executed), within bounds on size, alias expansion and depth;
+    messages quote at most a short excerpt of the record.
     """
     text = read_text(path)
     front, _ = split_front_matter(text)
@@ -401,8 +452,15 @@ def parse_pfocr_record(path: str | Path) -> PfocrRecord:
         raise InputError(
             f"{path}, line 1: a PFOCR record must start with a '---' line, then YAML front matter, then a '---' line."
         )
+    if len(front) > MAX_FRONT_MATTER_CHARS:
+        raise InputError(
+            f"{path}: the front matter is {len(front):,} characters, over the {MAX_FRONT_MATTER_CHARS:,} a figure "
+            "record can hold. Is this a PFOCR record?"
+        )
     try:
-        meta = yaml.safe_load(front)
+        meta = load_bounded_yaml(front)
+    except YamlTooLarge as error:
+        raise InputError(f"{path}: the YAML front matter is refused: {error}. A PFOCR record needs no YAML aliases or deep nesting.") from error
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         # The front matter starts on line 2 of the file; marks count from 0.
@@ -417,7 +475,7 @@ def parse_pfocr_record(path: str | Path) -> PfocrRecord:
     for number, gene in enumerate(genes, start=1):
         if not isinstance(gene, dict) or not str(gene.get("word") or "").strip():
             raise InputError(
-                f"{path}: entry {number} of 'genes:' has no 'word:' ({gene!r}). Each entry needs the word "
+                f"{path}: entry {number} of 'genes:' has no 'word:' ({_excerpt(gene)}). Each entry needs the word "
                 "as printed in the figure."
             )
     jsonld = meta.get("schema-jsonld") or {}

@@ -9,6 +9,8 @@ declared plot is never an empty file. SVGs are written with text kept as text
 from __future__ import annotations
 
 import io
+import logging
+from collections.abc import Callable
 from pathlib import Path
 
 import matplotlib
@@ -23,13 +25,17 @@ from matplotlib.figure import Figure  # noqa: E402
 from exocargo.enrichment.stats import is_significant
 from exocargo.files import write_text  # noqa: E402
 
+log = logging.getLogger(__name__)
 PLOT_STYLES = ("dot", "bar")
 LABEL_LENGTH = 60
 # More lists than this do not fit side by side; the best lists are shown and the title says so.
 MAX_COLUMNS = 40
 COLOUR_MAP = "viridis_r"
 
-plt.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "exocargo", "font.size": 9})
+# Term, list and gene names are user text, drawn as written: "$...$" is not mathtext, no TeX.
+plt.rcParams.update(
+    {"svg.fonttype": "none", "svg.hashsalt": "exocargo", "font.size": 9, "text.parse_math": False, "text.usetex": False}
+)
 
 
 def short_label(text: str, length: int = LABEL_LENGTH) -> str:
@@ -59,6 +65,21 @@ def message_figure(title: str, message: str) -> Figure:
     figure.text(0.5, 0.82, title, ha="center", va="top", fontsize=11, weight="bold")
     figure.text(0.5, 0.45, message, ha="center", va="center", fontsize=10, wrap=True)
     return figure
+
+
+def drawn_or_explained(draw: Callable[[], Figure], *, title: str, source: str | Path) -> Figure:
+    """``draw()``, or a figure saying why it could not be drawn and from which file.
+
+    A plot is one view of a table that is already written: its failure must not stop the other
+    lists or hide the table, so the reason goes into the image (and the job's log) instead.
+    """
+    try:
+        return draw()
+    except Exception as error:  # any drawing failure: the message names it
+        log.exception("plot %r from %s could not be drawn", title, source)
+        plt.close("all")
+        reason = f"{type(error).__name__}: {str(error).strip()[:300]}"
+        return message_figure(title, f"This plot could not be drawn from {source} ({reason}). The table is complete.")
 
 
 def top_terms_figure(

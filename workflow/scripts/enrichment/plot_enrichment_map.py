@@ -6,13 +6,17 @@ sys.stderr = open(snakemake.log[0], "w")
 
 from exocargo.enrichment.run import read_enrichment
 from exocargo.report.enrichment_map import enrichment_map_figure
-from exocargo.report.plots import save_svg
+from exocargo.report.plots import drawn_or_explained, save_svg
 
 params, wildcards = snakemake.params, snakemake.wildcards
-figure = enrichment_map_figure(
-    read_enrichment(snakemake.input.table),
+figure = drawn_or_explained(
+    lambda: enrichment_map_figure(
+        read_enrichment(snakemake.input.table),
+        title=f"{wildcards.list_id}: {wildcards.library}",
+        fdr_threshold=params.fdr_threshold,
+        top_terms=params.top_terms,
+    ),
     title=f"{wildcards.list_id}: {wildcards.library}",
-    fdr_threshold=params.fdr_threshold,
-    top_terms=params.top_terms,
+    source=snakemake.input.table,
 )
 save_svg(figure, snakemake.output.plot)
