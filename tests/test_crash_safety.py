@@ -8,8 +8,11 @@ import subprocess
 import sys
 import time
 
+import pandas as pd
 import pytest
 from conftest import REPO, make_workdir, result_files, run_workflow, workflow_command
+
+from exocargo.files import HOST, atomic_output, write_table
 
 WRITER = """
 import sys
@@ -31,12 +34,15 @@ def wait_for(condition, timeout: float, what: str) -> None:
 def test_killed_writer_leaves_the_old_file_intact(tmp_path):
     dest = tmp_path / "names.tsv"
     dest.write_text("name\tcount\nOLD\t1\n")
-    part = tmp_path / "names.tsv.part"
+
+    def part_written() -> bool:
+        return any(part.stat().st_size > 0 for part in tmp_path.glob("names.tsv.*.part"))
+
     writer = subprocess.Popen(
         [sys.executable, "-c", WRITER, str(dest)], cwd=REPO / "workflow" / "scripts", stderr=subprocess.PIPE
     )
     try:
-        wait_for(lambda: part.exists() and part.stat().st_size > 0 or writer.poll() is not None, 120, "the writer")
+        wait_for(lambda: part_written() or writer.poll() is not None, 120, "the writer")
         writer.send_signal(signal.SIGKILL)
     finally:
         writer.wait(timeout=60)
@@ -93,3 +99,21 @@ def test_killed_run_reruns_to_the_same_outputs(reliability, demo_offline_run, tm
         run="every TSV/TXT output is byte-identical to an uninterrupted run; "
         "no `.part` file left; a killed writer leaves the previous file intact",
     )
+
+
+def test_writers_sharing_a_folder_never_write_into_each_others_file_and_orphans_go(tmp_path):
+    dest = tmp_path / "hgnc_entries.tsv"
+    # Two work folders fetching into one resources folder at once: each writer has its own temporary file.
+    with atomic_output(dest) as tmp:
+        assert tmp.name == f"hgnc_entries.tsv.{os.getpid()}@{HOST}.part"
+        tmp.write_text("complete\n")
+    assert dest.read_text() == "complete\n"
+    # A writer that was killed left its temporary file; the next writer of that file removes it.
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    orphan = tmp_path / f"hgnc_entries.tsv.{dead.stdout.strip()}@{HOST}.part"
+    orphan.write_text("half")
+    live = tmp_path / f"hgnc_entries.tsv.{os.getppid()}@{HOST}.part"  # a running process's: kept
+    live.write_text("in progress")
+    write_table(pd.DataFrame({"name": ["PTEN"]}), dest)
+    assert not orphan.exists() and live.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([dest.name, live.name])

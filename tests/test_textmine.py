@@ -184,3 +184,17 @@ def test_without_a_gene_table_symbol_shaped_names_are_kept_for_the_mapping_step(
         ("cisplatin", "drug", "cisplatin"),
         ("gastric cancer", "cancer", "gastric cancer"),
     }
+
+
+def test_an_unpunctuated_block_is_cut_into_sentence_sized_pieces():
+    # Hard-wrapped prose without full stops used to become one "sentence" of the whole file, and
+    # reading relations from it took minutes (300 KB: 99 s); pieces keep every word, in order.
+    block = " ".join(["exosomes carry mir-21 and pten between cells, of the tumour microenvironment"] * 400)
+    pieces = split_sentences(block)
+    assert len(pieces) > 1 and max(map(len, pieces)) <= 2000
+    assert " ".join(pieces).split() == block.split()
+    assert all(piece.endswith(",") for piece in pieces[:-1])  # cut at a clause mark where there is one
+    assert split_sentences("Exosomal miR-21 targets PTEN. It is short.") == [
+        "Exosomal miR-21 targets PTEN.",
+        "It is short.",
+    ]

@@ -2,12 +2,42 @@
 
 from __future__ import annotations
 
+import glob
 import json
+import os
+import re
+import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
+
+HOST = socket.gethostname()
+PART_FILE = re.compile(r"\.(\d+)@(.+)\.part$")
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, another user's
+        return True
+    return True
+
+
+def _remove_orphans(path: Path) -> None:
+    """Temporary files of ``path`` left by writers on this host that were killed (their process is gone)."""
+    for part in path.parent.glob(f"{glob.escape(path.name)}.*.part"):
+        match = PART_FILE.search(part.name[len(path.name) :])
+        if (
+            match
+            and match.group(2) == HOST
+            and int(match.group(1)) != os.getpid()
+            and not _pid_alive(int(match.group(1)))
+        ):
+            part.unlink(missing_ok=True)
 
 
 @contextmanager
@@ -16,10 +46,15 @@ def atomic_output(path: str | Path) -> Iterator[Path]:
 
     A failed or killed writer leaves no file under the final name (a failure also
     removes the temporary one), so a half-written output is never taken as complete.
+    The temporary name carries the writer's process id and host, so two work folders
+    that share a resources folder never write into each other's file; the rename is
+    atomic, so the last complete copy wins. Orphans of killed writers on this host
+    are removed by the next writer of the same file.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
+    _remove_orphans(path)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}@{HOST}.part")
     try:
         yield tmp
     except BaseException:

@@ -10,6 +10,7 @@ the cargo tables all read the letters through this table.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 LETTER_NAMES = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "κ": "kappa", "μ": "mu"}
 NAME_LETTERS = {name: letter for letter, name in LETTER_NAMES.items()}
@@ -18,6 +19,7 @@ LOOKALIKES = {"ß": "β"}
 LETTER_NAME_PATTERN = "|".join(sorted(NAME_LETTERS, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1 << 17)  # called for every token of every document: tokens repeat
 def spell_greek(text: str) -> str:
     """Greek letters (and their look-alikes) spelled out in Latin letters."""
     return "".join(LETTER_NAMES.get(LOOKALIKES.get(char, char), char) for char in text)

@@ -83,6 +83,8 @@ class Lexicon:
     cancers: WordTable
     outcomes: list[tuple[str, re.Pattern]]
     stopwords: frozenset[str]  # upper case
+    # protein_symbol per written token: asked for every token of a document, and tokens repeat.
+    _protein_symbols: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
 
     def find_drugs(self, text: str) -> list[Term]:
         return self.drugs.find(text)
@@ -102,7 +104,10 @@ class Lexicon:
 
     def protein_symbol(self, written: str) -> str | None:
         """HGNC symbol of a protein name written as a whole token, Greek letters either way."""
-        return self.proteins.normal_of.get(written.lower()) or self.proteins.normal_of.get(spell_greek(written).lower())
+        if written not in self._protein_symbols:
+            normal_of = self.proteins.normal_of
+            self._protein_symbols[written] = normal_of.get(written.lower()) or normal_of.get(spell_greek(written).lower())
+        return self._protein_symbols[written]
 
 
 @cache

@@ -6,11 +6,13 @@ from snakemake.utils import validate
 
 from exocargo.enrichment.run import EnrichmentOptions
 from exocargo.documents.paper_ids import paper_id
-from exocargo.inputs.sheet import check_config, load_sheet
+from exocargo.inputs.sheet import check_config, check_config_schema, load_sheet
 from exocargo.kinds import input_kind
 from exocargo.resources.layout import ResourceLayout
 from exocargo.resources.verify import verify_resources
 
+# All schema problems at once, one line per key; then Snakemake's check, which fills in defaults.
+check_config_schema(config, Path(workflow.basedir) / "workflow/schemas/config.schema.yaml")
 validate(config, "../schemas/config.schema.yaml")
 check_config(config)
 # Every run: fetched reference files still hold what their provenance records (size/mtime cached).

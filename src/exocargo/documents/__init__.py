@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from exocargo.documents.model import Document, Section
+from exocargo.errors import InputError
 
 __all__ = ["Document", "Section", "document_format", "read_document"]
 
@@ -24,6 +25,8 @@ ROOT_FORMATS = {
     b"collection": "bioc",
     b"PubmedArticleSet": "pubmed",
 }
+# A paper of any format is far smaller (a 300-page PDF is ~30 MB); a larger file is not a paper.
+MAX_DOCUMENT_BYTES = 200_000_000
 # Formats whose bytes are not read as plain text.
 STRUCTURED = ("pdf", "html", "jats", "bioc", "bioc-json", "pubmed")
 
@@ -56,6 +59,12 @@ def read_document(path: str | Path, read_text=None) -> Document:
     ``read_text`` decodes plain text and markdown (the readers' checked decoder).
     """
     path = Path(path)
+    size = path.stat().st_size
+    if size > MAX_DOCUMENT_BYTES:
+        raise InputError(
+            f"{path}: {size / 1e6:,.0f} MB is more than the {MAX_DOCUMENT_BYTES / 1e6:,.0f} MB a paper can be; "
+            "give the article itself (split a collection into one file per paper)."
+        )
     data = path.read_bytes()
     kind = document_format(data[:8192], path.name)
     if kind == "pdf":

@@ -190,6 +190,21 @@ def read_sheet(sheet_path: str | Path) -> pd.DataFrame:
         raise InputError(
             f"{sheet_path}: the sheet is empty. It needs a header line: {chr(9).join(SHEET_TABLE.columns)}."
         )
+    header = text.split("\n", 1)[0]
+    if "\t" not in header and header.count(",") >= 2:
+        raise InputError(
+            f"{sheet_path}, line 1: the sheet is comma-separated; exocargo reads a tab-separated sheet. Save it "
+            f"as tab-separated text (TSV), with a header line: {chr(9).join(SHEET_TABLE.columns)}."
+        )
+    fields = header.count("\t") + 1
+    too_many = [
+        f"{sheet_path}, line {number}: {line.count(chr(9)) + 1} tab-separated fields, but the header has {fields}. "
+        "A tab inside a description? Remove the extra tab (or add the column to the header)."
+        for number, line in enumerate(text.split("\n"), start=1)
+        if line.strip() and line.count("\t") + 1 > fields
+    ]
+    if too_many:
+        raise InputError("\n".join(too_many))
     try:
         sheet = pd.read_csv(io.StringIO(text), sep="\t", dtype=str, keep_default_na=False, comment=None)
     except pd.errors.ParserError as error:
@@ -203,7 +218,7 @@ def read_sheet(sheet_path: str | Path) -> pd.DataFrame:
 
 def list_id_problem(list_id: str) -> str | None:
     """Why ``list_id`` cannot name output files, or None when it can."""
-    if not LIST_ID_PATTERN.match(list_id):
+    if not LIST_ID_PATTERN.fullmatch(list_id):  # fullmatch: "$" alone lets a trailing newline through
         return (
             f"list_id {list_id!r} may contain only letters, digits and '_', '.', '-', and must not start "
             "with '.' or '-' (no spaces, no slashes). Rename it."
@@ -473,6 +488,11 @@ def parse_pfocr_record(path: str | Path) -> PfocrRecord:
     if not isinstance(genes, list) or not genes:
         raise InputError(f"{path}: the PFOCR record has no 'genes:' list; nothing to map.")
     for number, gene in enumerate(genes, start=1):
+        if isinstance(gene, dict) and isinstance(gene.get("word"), (list, dict)):
+            raise InputError(
+                f"{path}: entry {number} of 'genes:' gives 'word:' as a list ({_excerpt(gene['word'])}). Give one "
+                "word per entry (a '- word: ...' line each), so that each is mapped and reported."
+            )
         if not isinstance(gene, dict) or not str(gene.get("word") or "").strip():
             raise InputError(
                 f"{path}: entry {number} of 'genes:' has no 'word:' ({_excerpt(gene)}). Each entry needs the word "

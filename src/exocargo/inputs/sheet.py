@@ -153,6 +153,9 @@ def load_sheet(
         if path.is_dir():
             problems.append(f"{where}: {raw!r} is a folder; give one file per row.")
             continue
+        if not path.is_file():  # a FIFO or device would hang or never end
+            problems.append(f"{where}: {raw!r} is not a regular file (a pipe or device?); give a file.")
+            continue
         resolved.append(str(path))
         kinds.append(row["kind"] or _detected_kind(path))
     if problems:
@@ -160,6 +163,24 @@ def load_sheet(
     sheet["path"] = resolved
     sheet["kind"] = kinds
     return sheet.set_index("list_id", drop=False)
+
+
+def config_schema_problems(config: dict, schema: str | Path) -> list[str]:
+    """Every way ``config`` breaks the config schema, one line each, naming the key (not the schema)."""
+    validator = Draft202012Validator(yaml.safe_load(Path(schema).read_text()))
+    problems = []
+    for error in sorted(validator.iter_errors(config), key=lambda e: [str(p) for p in e.absolute_path]):
+        key = ": ".join(str(part) for part in error.absolute_path) or "(top level)"
+        message = error.message if len(error.message) <= 300 else error.message[:299] + "\u2026"
+        problems.append(f"config key '{key}': {message}")
+    return problems
+
+
+def check_config_schema(config: dict, schema: str | Path) -> None:
+    """Raise :class:`ConfigError` listing every schema problem at once (Snakemake's check stops at the first)."""
+    problems = config_schema_problems(config, schema)
+    if problems:
+        raise ConfigError(f"{len(problems)} problem(s) in the config (config/config.yaml or --config):\n" + "\n".join(problems))
 
 
 def config_problems(config: dict) -> list[str]:

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -152,16 +153,37 @@ def paragraphs(text: str) -> list[str]:
 
 
 def split_sentences(paragraph: str) -> list[str]:
-    """Split after ``.!?`` before a capital, digit or gene-like word; not after *et al.*, *Fig.*, initials."""
+    """Split after ``.!?`` before a capital, digit or gene-like word; not after *et al.*, *Fig.*, initials.
+
+    A piece longer than :data:`MAX_SENTENCE_CHARS` is no sentence (unpunctuated hard-wrapped text, a
+    table pasted as prose): it is cut at clause marks or spaces, so every later step works on
+    sentence-sized text and reading stays linear in the document's length.
+    """
     sentences, begin = [], 0
     for match in SENTENCE_BREAK.finditer(paragraph):
         before = paragraph[begin : match.start(1)]
-        if NO_SPLIT_BEFORE_PERIOD.search(before) or not SENTENCE_START.match(paragraph, match.end()):
+        if NO_SPLIT_BEFORE_PERIOD.search(before[-12:]) or not SENTENCE_START.match(paragraph, match.end()):
             continue
         sentences.append(paragraph[begin : match.end()].strip())
         begin = match.end()
     sentences.append(paragraph[begin:].strip())
-    return [s for s in sentences if s]
+    return [piece for s in sentences if s for piece in _sentence_sized(s)]
+
+
+MAX_SENTENCE_CHARS = 2000
+
+
+def _sentence_sized(text: str) -> list[str]:
+    pieces = []
+    while len(text) > MAX_SENTENCE_CHARS:
+        window = text[:MAX_SENTENCE_CHARS]
+        cut = max(window.rfind("; "), window.rfind(", "))
+        if cut < MAX_SENTENCE_CHARS // 2:
+            cut = window.rfind(" ")
+        cut = cut + 1 if cut > 0 else MAX_SENTENCE_CHARS
+        pieces.append(text[:cut].strip())
+        text = text[cut:].strip()
+    return [*pieces, text] if text else pieces
 
 
 # ---------------------------------------------------------------- abbreviations
@@ -288,15 +310,28 @@ GENE_CONTEXT = re.compile(
 )
 
 
+NUMBER_OR_NUMERAL = re.compile(r"[\d.,%-]+[a-z]?|[IVX]+")
+PLURAL_ABBREVIATION = re.compile(r"[A-Z][A-Z0-9]+s")
+
+
+@lru_cache(maxsize=1 << 17)
+def _without_attached_words(token: str) -> str:
+    """``EGFR-rich`` -> ``EGFR``, ``p-AKT`` -> ``AKT``."""
+    return ATTACHED_PREFIX.sub("", ATTACHED_SUFFIX.sub("", token))
+
+
 def _is_caps_heading(sentence: str) -> bool:
-    letters = [c for c in sentence if c.isalpha()]
-    return len(sentence.split()) >= 3 and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+    if len(sentence.split()) < 3:
+        return False
+    # map() over the characters runs in C: this is asked of every sentence.
+    return sum(map(str.isupper, sentence)) >= 0.7 * sum(map(str.isalpha, sentence))
 
 
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in taken)
 
 
+@lru_cache(maxsize=1 << 17)  # asked for every token; tokens repeat
 def _symbol_shaped(name: str) -> bool:
     """A capital after the first letter, a digit or a Greek letter: PTEN, Rab27a, p53, TGF-β."""
     return any(c.isupper() for c in name[1:]) or any(c.isdigit() or "α" <= c <= "ω" for c in name)
@@ -389,9 +424,9 @@ class MentionFinder:
         """Shape and context rules that decide whether a name (``bare``, at ``start:end``) may be a gene."""
         if self.lexicon.protein_symbol(bare):
             return True
-        if len(bare) < 2 or re.fullmatch(r"[\d.,%-]+[a-z]?|[IVX]+", bare) or NOT_GENE_PREFIX.match(bare):
+        if len(bare) < 2 or NUMBER_OR_NUMERAL.fullmatch(bare) or NOT_GENE_PREFIX.match(bare):
             return False
-        if re.fullmatch(r"[A-Z][A-Z0-9]+s", bare):  # CAFs, MSCs: plural abbreviations
+        if PLURAL_ABBREVIATION.fullmatch(bare):  # CAFs, MSCs
             return False
         upper = squash(bare)
         if upper in self.context.not_genes:
@@ -425,9 +460,7 @@ class MentionFinder:
                 taken.append((match.start(), match.end()))
         for match in TOKEN.finditer(sentence):
             token = match.group(0).rstrip("+-")
-            name = (
-                token if self.lexicon.protein_symbol(token) else ATTACHED_PREFIX.sub("", ATTACHED_SUFFIX.sub("", token))
-            )
+            name = token if self.lexicon.protein_symbol(token) else _without_attached_words(token)
             start = match.start() + token.find(name)
             end = start + len(name)
             if not _overlaps(start, end, taken) and self._gene_candidate(name, sentence, start, end):
