@@ -29,9 +29,9 @@ SHORT = "Exosomal miR-21 targets PTEN in recipient cells. "
 WRAPPED = "exosomes carry mir-21 and pten between cells of the tumour microenvironment and so on\n"
 
 
-def timed(step):
+def timed(step, *args, **kwargs):
     wall, cpu = time.perf_counter(), time.process_time()
-    result = step()
+    result = step(*args, **kwargs)
     return result, time.perf_counter() - wall, time.process_time() - cpu
 
 
@@ -50,8 +50,8 @@ def main() -> None:
             for label, unit in (("short sentences", SHORT), ("hard-wrapped, no punctuation", WRAPPED)):
                 path = Path(folder) / f"{label[:5]}_{size}.txt"
                 path.write_text(unit * int(size * 1_000_000 / len(unit)))
-                extraction, wall, cpu = timed(lambda: extract(path, "text", "bench", finder=finder))
-                relations, r_wall, r_cpu = timed(lambda: find_relations(extraction.sentences))
+                extraction, wall, cpu = timed(extract, path, "text", "bench", finder=finder)
+                relations, r_wall, r_cpu = timed(find_relations, extraction.sentences)
                 print(
                     f"{label} | {path.stat().st_size / 1e6:.1f} MB | {len(extraction.sentences):,} | "
                     f"{len(extraction.names):,} | {wall:.1f} s ({cpu:.1f} s CPU) | {r_wall:.1f} s ({r_cpu:.1f} s CPU) "
