@@ -12,7 +12,9 @@ from exocargo.resources.layout import ResourceLayout
 from exocargo.resources.verify import verify_resources
 
 # All schema problems at once, one line per key; then Snakemake's check, which fills in defaults.
-check_config_schema(config, Path(workflow.basedir) / "workflow/schemas/config.schema.yaml")
+check_config_schema(
+    config, Path(workflow.basedir) / "workflow/schemas/config.schema.yaml"
+)
 validate(config, "../schemas/config.schema.yaml")
 check_config(config)
 # Every run: fetched reference files still hold what their provenance records (size/mtime cached).
