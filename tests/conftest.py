@@ -148,6 +148,7 @@ RELIABILITY_CASES = (
     "PFOCR record without genes:",
     "HTML page saved as .txt",
     "HTML page given as a gene list",
+    "GMT with $...$ in set names",
     "PDF given as a gene list",
     "PDF without pages, renamed .txt",
     "PFOCR record with a YAML alias bomb",

@@ -36,7 +36,8 @@ FAILED_LIST_RUN = (
 )
 HOSTILE_DESCRIPTION = "<script>alert('exocargo')</script>"
 
-# case, corpus file, kind, message fragments (the e2e run looks for the first one in the reports)
+# case, corpus file, kind, message fragments (the e2e run looks for the first one in the reports, which
+# break file names at underscores: the first fragment holds none)
 FAILING_INPUTS = [
     ("empty file", "empty.txt", "genes", ["the file is empty (0 bytes)", "empty.txt"]),
     ("only comments", "only_comments.txt", "genes", ["only comment lines (4 lines", "only_comments.txt"]),
@@ -58,13 +59,13 @@ FAILING_INPUTS = [
         "PFOCR record with a YAML alias bomb",
         "pfocr_alias_bomb.md",
         "pfocr",
-        ["pfocr_alias_bomb.md: the YAML front matter is refused", "more than 200,000 values through YAML aliases"],
+        ["more than 200,000 values through YAML aliases", "pfocr_alias_bomb.md: the YAML front matter is refused"],
     ),
     (
         "PFOCR record nested 5,000 levels deep",
         "pfocr_deep_nesting.md",
         "pfocr",
-        ["pfocr_deep_nesting.md: the YAML front matter is refused", "nests collections too deeply"],
+        ["nests collections too deeply", "pfocr_deep_nesting.md: the YAML front matter is refused"],
     ),
     (
         "HTML page given as a gene list",
@@ -73,7 +74,7 @@ FAILING_INPUTS = [
         ["this is an HTML page, not a list of names", "set its kind to `text`"],
     ),
     ("PDF given as a gene list", "pdf_renamed.txt", "genes", ["this is a PDF file, not text", "kind `text`"]),
-    ("PDF without pages, renamed .txt", "pdf_renamed.txt", "text", ["pdf_renamed.txt: the PDF holds no pages"]),
+    ("PDF without pages, renamed .txt", "pdf_renamed.txt", "text", ["the PDF holds no pages", "pdf_renamed.txt"]),
     ("scanned PDF (no text layer)", "scanned.pdf", "text", ["the PDF has no text layer", "ocrmypdf"]),
     ("encrypted PDF", "encrypted.pdf", "text", ["the PDF is encrypted and needs a password", "encrypted.pdf"]),
     ("truncated PDF", "truncated.pdf", "text", ["the PDF is incomplete", "Download or save the PDF again"]),
@@ -85,6 +86,12 @@ READABLE_INPUTS = [
     ("CRLF line ends", "crlf.txt", "genes", ["miR-21", "PTEN", "PDCD4"]),
     ("duplicated names", "duplicated_names.txt", "genes", ["PTEN", "miR-21", "AKT1"]),
     ("HTML page saved as .txt", "html_page.txt", "text", ["miR-21", "PTEN"]),
+    (
+        "GMT with $...$ in set names",
+        "gmt_mathtext.gmt",
+        "gmt",
+        ["CD9", "CD63", "CD81", "TSG101", "PDCD6IP", "HSPA8", "PTEN", "AKT1", "PIK3CA", "MTOR", "TSC2"],
+    ),
     ("Excel-mangled dates", "excel_dates.txt", "genes", ["1-Mar", "2-Sep", "1-Dec", "MARCH1", "SEPT9", "SEPTIN9"]),
     (
         "GMT with blank lines and a one-gene set",
@@ -95,7 +102,9 @@ READABLE_INPUTS = [
 ]
 # The readable cases whose downstream results a user looks at (the others only change how a file is decoded).
 IN_COMBINED_RUN = [
-    spec for spec in READABLE_INPUTS if spec[1] in ("only_unmappable.txt", "excel_dates.txt", "gmt_blank_lines.gmt")
+    spec
+    for spec in READABLE_INPUTS
+    if spec[1] in ("only_unmappable.txt", "excel_dates.txt", "gmt_mathtext.gmt", "gmt_blank_lines.gmt")
 ]
 READABLE_OUTCOMES = {
     "only unmappable names": "works: every name is kept; mapping lists each as unmapped",
@@ -103,6 +112,7 @@ READABLE_OUTCOMES = {
     "CRLF line ends": "works: same names, no trailing carriage return",
     "duplicated names": "works: one row per name with its count and first line",
     "HTML page saved as .txt": "works: read as a paper from its content (the name does not matter)",
+    "GMT with $...$ in set names": "works: set names drawn as written in every plot (no mathtext)",
     "Excel-mangled dates": "works: names kept exactly as written, for the mapper to repair",
     "GMT with blank lines and a one-gene set": "works: blank lines skipped, the one-gene set kept as its own query",
 }

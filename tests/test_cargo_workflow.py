@@ -31,6 +31,9 @@ def test_cargo_outputs_of_a_text_a_gene_list_a_figure_and_a_gmt(tmp_path):
     assert set(merged["document"]) == {"figure", "cargo_list", "mdr_review"}
     stated = merged[(merged["document"] == "mdr_review") & (merged["source"] == "text+mirtarbase")]
     assert {("hsa-miR-221", "CDKN1B"), ("hsa-miR-222", "CDKN1B")} <= set(zip(stated["cargo"], stated["target_symbol"]))
+    assert (stated["section"] != "").all(), "a stated row records the section it was stated in"
+    figure_text = merged[(merged["document"] == "figure") & merged["source"].str.startswith("text")]
+    assert set(figure_text["section"]) <= {"title", "figure legend"} and len(figure_text) > 0
 
     edges = read_tsv(cargo / "cargo_edges.tsv")
     assert list(edges.columns) == CARGO_EDGES_TABLE.columns and len(edges) > 100
