@@ -106,7 +106,9 @@ class Lexicon:
         """HGNC symbol of a protein name written as a whole token, Greek letters either way."""
         if written not in self._protein_symbols:
             normal_of = self.proteins.normal_of
-            self._protein_symbols[written] = normal_of.get(written.lower()) or normal_of.get(spell_greek(written).lower())
+            self._protein_symbols[written] = normal_of.get(written.lower()) or normal_of.get(
+                spell_greek(written).lower()
+            )
         return self._protein_symbols[written]
 
 

@@ -56,9 +56,6 @@ def _words(tag: Tag) -> str:
 
 
 def _is_furniture(tag: Tag) -> bool:
-    # A page wrapper ("layout-with-sidebar") or the article itself is never furniture, whatever its classes.
-    if tag.name in ("html", "body", "main", "article") or tag.find(("article", "main")) is not None:
-        return False
     if tag.get("role", "") in DROPPED_ROLES or tag.get("aria-hidden") == "true" or tag.has_attr("hidden"):
         return True
     return bool(FURNITURE_WORDS.search(_words(tag)))
@@ -149,8 +146,11 @@ def read_html(data: bytes, path: str) -> Document:
         title = flat(meta["content"])
     for tag in soup.find_all(DROPPED_TAGS):
         tag.decompose()
-    for tag in soup.find_all(_is_furniture):
-        if not tag.decomposed:
+    # A page wrapper ("layout-with-sidebar") or the article itself is never furniture, whatever its
+    # classes: the article elements and their ancestors are found once, not searched from every tag.
+    article_chain = {id(t) for found in soup.find_all(("article", "main")) for t in (found, *found.parents)}
+    for tag in soup.find_all(lambda t: t.name not in ("html", "body") and id(t) not in article_chain):
+        if not tag.decomposed and _is_furniture(tag):
             tag.decompose()
     candidates = soup.find_all("article") or soup.find_all("main") or soup.find_all(attrs={"role": "main"})
     root = max(candidates, key=lambda t: len(t.get_text()), default=None) or soup.body or soup

@@ -53,7 +53,8 @@ def fetch_paper(paper: str, dest: str | Path, provenance: str | Path, *, online:
     url = efetch_url(paper, base_url or DEFAULT_EUTILS_URL)
     require_online(online, f"Paper {paper} (NCBI E-utilities)", "online")
     download_url(url, dest, config_key="papers: eutils_url")
-    head = Path(dest).read_bytes()[:8192]
+    with open(dest, "rb") as handle:
+        head = handle.read(8192)
     if document_format(head) not in ("jats", "pubmed"):
         Path(dest).unlink()
         excerpt = head[:200].decode("utf-8", errors="replace").replace("\n", " ")

@@ -475,7 +475,9 @@ def parse_pfocr_record(path: str | Path) -> PfocrRecord:
     try:
         meta = load_bounded_yaml(front)
     except YamlTooLarge as error:
-        raise InputError(f"{path}: the YAML front matter is refused: {error}. A PFOCR record needs no YAML aliases or deep nesting.") from error
+        raise InputError(
+            f"{path}: the YAML front matter is refused: {error}. A PFOCR record needs no YAML aliases or deep nesting."
+        ) from error
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         # The front matter starts on line 2 of the file; marks count from 0.

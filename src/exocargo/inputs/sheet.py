@@ -38,14 +38,12 @@ class ConfigError(ValueError):
     """The config names a source that cannot be used; the message lists every problem found."""
 
 
-def _sniff(path: Path) -> str:
-    """The first 64 KiB as text, enough to recognise a kind.
+def _sniff(path: Path, head: bytes) -> str:
+    """The first 64 KiB (``head``) as text, enough to recognise a kind.
 
     Content problems (binary, HTML, encoding) are not judged here: the extract
     job reports them for that list alone.
     """
-    with open(path, "rb") as handle:
-        head = handle.read(SNIFF_BYTES)
     try:
         return decode_text(head, path, complete=len(head) < SNIFF_BYTES)
     except InputError:
@@ -55,10 +53,10 @@ def _sniff(path: Path) -> str:
 def _detected_kind(path: Path) -> str:
     """``text`` for a paper in any document format (PDF, HTML, XML), else what the content looks like."""
     with open(path, "rb") as handle:
-        head = handle.read(8192)
-    if document_format(head, path.name) in STRUCTURED_FORMATS:
+        head = handle.read(SNIFF_BYTES)  # read once: the format test and the text sniff share it
+    if document_format(head[:8192], path.name) in STRUCTURED_FORMATS:
         return "text"
-    return detect_kind(path, _sniff(path))
+    return detect_kind(path, _sniff(path, head))
 
 
 def _listing(problems: list[str]) -> str:
@@ -180,7 +178,9 @@ def check_config_schema(config: dict, schema: str | Path) -> None:
     """Raise :class:`ConfigError` listing every schema problem at once (Snakemake's check stops at the first)."""
     problems = config_schema_problems(config, schema)
     if problems:
-        raise ConfigError(f"{len(problems)} problem(s) in the config (config/config.yaml or --config):\n" + "\n".join(problems))
+        raise ConfigError(
+            f"{len(problems)} problem(s) in the config (config/config.yaml or --config):\n" + "\n".join(problems)
+        )
 
 
 def config_problems(config: dict) -> list[str]:

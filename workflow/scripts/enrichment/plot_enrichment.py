@@ -8,15 +8,16 @@ from exocargo.enrichment.run import read_enrichment
 from exocargo.report.plots import drawn_or_explained, save_svg, top_terms_figure
 
 params, wildcards = snakemake.params, snakemake.wildcards
+title = f"{wildcards.list_id}: {wildcards.library}"
 figure = drawn_or_explained(
     lambda: top_terms_figure(
         read_enrichment(snakemake.input.table),
-        title=f"{wildcards.list_id}: {wildcards.library}",
+        title=title,
         fdr_threshold=params.fdr_threshold,
         top_terms=params.top_terms,
         style=params.style,
     ),
-    title=f"{wildcards.list_id}: {wildcards.library}",
+    title=title,
     source=snakemake.input.table,
 )
 save_svg(figure, snakemake.output.plot)

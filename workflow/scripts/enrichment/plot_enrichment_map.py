@@ -9,14 +9,15 @@ from exocargo.report.enrichment_map import enrichment_map_figure
 from exocargo.report.plots import drawn_or_explained, save_svg
 
 params, wildcards = snakemake.params, snakemake.wildcards
+title = f"{wildcards.list_id}: {wildcards.library}"
 figure = drawn_or_explained(
     lambda: enrichment_map_figure(
         read_enrichment(snakemake.input.table),
-        title=f"{wildcards.list_id}: {wildcards.library}",
+        title=title,
         fdr_threshold=params.fdr_threshold,
         top_terms=params.top_terms,
     ),
-    title=f"{wildcards.list_id}: {wildcards.library}",
+    title=title,
     source=snakemake.input.table,
 )
 save_svg(figure, snakemake.output.plot)
