@@ -112,3 +112,26 @@ def test_compare_files_refuses_lists_that_are_not_figures(tmp_path):
     mapping.write_text("query\tinput_name\tentrez_id\tsymbol\tmatch_type\tnote\n")
     with pytest.raises(ValueError, match="only for pfocr lists"):
         compare_files(mapping, source)
+
+
+def test_benchmark_scores_us_beside_the_plain_baseline():
+    """The figure benchmark prints raw and adjusted scores for both mappers; we stay ahead on the shared figures."""
+    import re
+    import subprocess
+    import sys
+
+    shared = require(REPO.parent / "shared" / "data" / "pfocr")
+    script = REPO / "benchmarks" / "map_pfocr_records.py"
+    output = subprocess.run(
+        [sys.executable, str(script), str(shared)], check=True, capture_output=True, text=True
+    ).stdout
+    scores = dict(
+        re.findall(
+            r"^\s+(exocargo raw|plain baseline raw|exocargo adjusted|plain baseline adj\.)\s.*F1 ([\d.]+)", output, re.M
+        )
+    )
+    assert set(scores) == {"exocargo raw", "plain baseline raw", "exocargo adjusted", "plain baseline adj."}
+    assert float(scores["exocargo adjusted"]) >= 0.99
+    assert float(scores["exocargo adjusted"]) > float(scores["plain baseline adj."])
+    assert float(scores["exocargo raw"]) > float(scores["plain baseline raw"])
+    assert "distinct words/s" in output

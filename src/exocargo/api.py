@@ -71,13 +71,24 @@ def fetch_resources() -> None:
     subprocess.run(command, check=True, stdout=sys.stderr)
 
 
+FIGURE_EVIDENCE_LIBRARIES = ("KEGG_2021_Human", "WikiPathway_2023_Human")
+
+
 @cache
-def _mapper(expand_families: bool = True) -> LocalMapper:
+def _mapper(expand_families: bool = True, figure_evidence: bool = False) -> LocalMapper:
+    pathways = []
+    if figure_evidence:  # the workflow's default libraries, when the resources folder has them
+        for name in FIGURE_EVIDENCE_LIBRARIES:
+            try:
+                pathways.append(_resource(_layout().library_entrez_gmt(name)))
+            except FileNotFoundError:
+                continue
     return load_mapper(
         _resource(_layout().gene_table()),
         _resource(_layout().hairpin_table()),
         _resource(_layout().famplex_dir),
         expand_families=expand_families,
+        pathway_gmts=pathways,
     )
 
 
@@ -100,6 +111,8 @@ def map_names(
         prose: stricter about short aliases).
     context
         A figure's title and caption, used only to break ties between genes sharing an alias.
+        For ``pfocr`` the names are one figure's words: its other genes may decide an ambiguous
+        word through shared KEGG and WikiPathways pathways (the note says which).
 
     Returns
     -------
@@ -109,9 +122,8 @@ def map_names(
     """
     if isinstance(names, str):
         names = [names]
-    table = map_names_table(
-        names_table_of(names, query), _mapper(expand_families), kind=kind, context=Context.of(context)
-    )
+    mapper = _mapper(expand_families, figure_evidence=kind == "pfocr")
+    table = map_names_table(names_table_of(names, query), mapper, kind=kind, context=Context.of(context))
     return MAPPING_TABLE.check(table)
 
 

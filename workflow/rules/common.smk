@@ -91,6 +91,18 @@ def famplex_tables():
     return rules.fetch_famplex.output
 
 
+def figure_evidence_gmts(wildcards):
+    """Entrez GMTs whose pathways let a figure's other genes decide an ambiguous word:
+    only for PFOCR figures, and only libraries this config translates."""
+    if list_kind(wildcards.list_id) != "pfocr":
+        return []
+    return [
+        library_entrez_gmt(name)
+        for name in config["mapping"]["figure_evidence_libraries"]
+        if name in LIBRARY_SPECS and LIBRARY_SPECS[name]["source"] == "pyenrichr"
+    ]
+
+
 def mirtarbase_table():
     if config["mirna_targets"] == "mirtarbase_url":
         return rules.fetch_mirtarbase_url.output.mti

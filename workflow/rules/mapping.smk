@@ -8,6 +8,7 @@ rule map_gene_names:
         genes=gene_table(),
         hairpins=hairpin_table(),
         famplex=famplex_tables(),
+        pathways=figure_evidence_gmts,
     output:
         mapping="results/mapping/{list_id}.mapping.tsv",
         entrez="results/mapping/{list_id}.entrez.txt",

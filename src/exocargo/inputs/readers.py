@@ -516,9 +516,13 @@ def parse_pfocr_record(path: str | Path) -> PfocrRecord:
 
 
 def pfocr_names(record: PfocrRecord, query: str) -> pd.DataFrame:
-    """The names table of a parsed PFOCR record: each distinct ``word``."""
+    """The names table of a parsed PFOCR record: each distinct ``word``.
+
+    Every word keeps a row, even one that is only punctuation: the mapping table then says why
+    it maps to nothing, and no word of the figure disappears unexplained.
+    """
     names = _NamesBuilder()
-    names.add(query, [(name, 0) for word in record.words if (name := clean_name(word))])
+    names.add(query, [(clean_name(word) or word.strip() or repr(word), 0) for word in record.words])
     return names.table()
 
 

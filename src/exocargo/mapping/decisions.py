@@ -88,3 +88,29 @@ class Context:
 def is_not_a_gene(hit: Hit) -> bool:
     """Whether a hit records that the name is not a gene at all (a chemical, a process, a number)."""
     return hit.match_type == "unmapped" and hit.note.startswith(NOT_A_GENE)
+
+
+def mouse_style(name: str, hits: list[Hit]) -> list[Hit]:
+    """A gene-list name written like a mouse symbol (``Ly6a``, ``Mup1``): said so in the note.
+
+    Read as the human symbol of the same letters it stays (``Cd9`` -> CD9, usually the ortholog);
+    read only through a human alias or previous symbol it becomes ambiguous, since such an alias is
+    often an unrelated human gene (``Mup1`` is an alias of SLC25A19, not mouse Mup1's ortholog).
+    """
+    genes = [hit for hit in hits if hit.entrez_id]
+    if not genes:
+        return hits
+    if all(hit.match_type in ("alias", "previous") for hit in genes):
+        symbols = ", ".join(hit.symbol for hit in genes)
+        note = (
+            f"written like a mouse symbol ({name}); only a human alias or previous symbol matches ({symbols}), "
+            "which may not be its ortholog: give the human symbol"
+        )
+        return [hit._replace(match_type="ambiguous", note=note) for hit in genes]
+    return with_note(hits, f"written like a mouse symbol ({name}); read as the human gene of that name")
+
+
+def with_note(hits: list[Hit], note: str, *, after: bool = False) -> list[Hit]:
+    if not note:
+        return hits
+    return [h._replace(note="; ".join(filter(None, [h.note, note] if after else [note, h.note]))) for h in hits]

@@ -40,7 +40,15 @@ How :class:`LocalMapper` reads one name; the first rule that answers wins:
    ``TGFβR1``), modification marks (``p-ERK``, ``pSTAT3``, ``c-Myc``,
    ``-GTP``), generic words (``Rab GTPases``), plurals (``MMPs``), and slash or
    range forms (``MEK-1/2``, ``CD9/63/81``, ``SMAD1-3``), each part mapped on
-   its own.
+   its own; several names in one OCR word (``MEK1,2``, ``TCF4,LEF-1``,
+   ``ligands):WNT3A``); OCR glyphs (``ÉRBB3``, ``B-catenin`` for beta,
+   ``IFNY`` for gamma, ``IL-1RII``, ``P|3K``, ``AMPKA``, ``(XBP1)``).
+
+In figure and text words, FamPlex's grounding of the exact spelling beats a symbol
+of the same letters in another case (``Rho`` is RhoA, not RHO), and a pseudogene
+reached through an alias is not used. A word FamPlex grounds to two different gene
+meanings (``PDK``: the PDK family or PDPK1) is ambiguous unless the caption names
+one; :mod:`exocargo.mapping.figure_evidence` then lets the figure's other genes decide.
 
 Answers are cached per distinct name; the context (a figure's title and
 caption, :class:`Context`) is only consulted for the few names where it can
@@ -66,7 +74,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from exocargo.lexicon import load_lexicon
-from exocargo.mapping.decisions import NOT_A_GENE, NOTHING_MATCHED, Context, Hit, unmapped
+from exocargo.mapping.decisions import NOT_A_GENE, NOTHING_MATCHED, Context, Hit, mouse_style, unmapped, with_note
 from exocargo.mapping.families import NON_GENE_KINDS, FamPlex, Grounding, squash
 from exocargo.mapping.mirna import hairpins_for, parse_mirnas
 from exocargo.mapping.words import (
@@ -123,6 +131,11 @@ class LocalMapper:
         names = Counter(name.casefold() for name in genes["name"])
         # "vimentin", "programmed cell death 1": an approved name shared by no other gene.
         self.by_name = {n.casefold(): e for e, n in self.name_of.items() if n and names[n.casefold()] == 1}
+        squashed_names = Counter(squash(name) for name in genes["name"])
+        # "CyclinD1", "Cyclin-D1": the approved name written without its spaces.
+        self.by_squashed_name = {
+            squash(n): e for e, n in self.name_of.items() if n and squashed_names[squash(n)] == 1 and len(n) > 4
+        }
         # A family word in a figure means proteins; FamPlex also lists a few pseudogenes (RAB1C).
         self.pseudogenes = frozenset(genes.loc[genes["locus_type"].str.contains("pseudogene"), "entrez_id"])
         self.by_symbol: dict[str, str] = {}
@@ -152,6 +165,8 @@ class LocalMapper:
         for index in ("by_squashed_symbol", "by_other", "by_squashed_other", "by_ensembl", "by_uniprot"):
             setattr(self, index, {key: tuple(values) for key, values in getattr(self, index).items()})
         self._cache: dict[_Mode, dict[str, list[Hit]]] = defaultdict(dict)
+        # Set by load_mapper(pathway_gmts=...): lets a figure's other genes decide an ambiguous word.
+        self.pathway_evidence = None
         # (name, in_text) whose answer a title or caption could change: only these are redone in context.
         self._context_matters: set[tuple[str, bool]] = set()
         self._consulted = False
@@ -194,7 +209,7 @@ class LocalMapper:
                         hits = self._map(name, mode)
                         if self._consulted:
                             self._context_matters.add((name, in_text))
-                    if not in_text and MOUSE_STYLE.match(name.strip()):
+                    if not in_text and not name.isupper() and MOUSE_STYLE.match(name.strip()):
                         hits = mouse_style(name.strip(), hits)
                     cache[name] = hits
                 answers[name] = hits
@@ -300,6 +315,10 @@ class LocalMapper:
         exact = self.families.by_text.get(form, ()) if self.families else ()
         curated_non_gene = bool(exact) and not any(g.is_gene for g in exact)
         entrez = self.by_symbol.get(key)
+        if entrez and mode.in_text and exact and form != self.symbol_of[entrez]:
+            # FamPlex records how papers write a name: "Rho" (RhoA), not the symbol RHO (rhodopsin).
+            if not any(g.namespace == "HGNC" and g.ident.upper() == key for g in exact):
+                entrez = None
         if entrez and not (curated_non_gene and (mode.in_text or form != self.symbol_of[entrez])):
             return _Lookup([self._gene(entrez, "symbol")])
         if curated_non_gene:
@@ -330,7 +349,7 @@ class LocalMapper:
         previous = not mode.figure and len(other.hits) == 1 and other.hits[0].match_type == "previous"
         groundings = self.families.ground(form, squashed=may_squash) if self.families else ()
         if groundings:
-            grounded = self._grounded(form, groundings, mode.context)
+            grounded = self._grounded(form, groundings, mode.context, mode.figure)
             if grounded.remark and not other.remark:
                 other = other._replace(remark=grounded.remark)
             if previous and other.hits[0].entrez_id in {h.entrez_id for h in grounded.hits}:
@@ -354,6 +373,10 @@ class LocalMapper:
         entrez = self.by_name.get(form.casefold())
         if entrez:
             return _Lookup([self._gene(entrez, "alias", f"approved name of {self.symbol_of[entrez]}")])
+        entrez = self.by_squashed_name.get(squashed) if len(squashed) > 4 else None
+        if entrez:
+            note = f"approved name of {self.symbol_of[entrez]} ({self.name_of[entrez]}) without spaces"
+            return _Lookup([self._gene(entrez, "alias", note)])
         symbol = load_lexicon().protein_symbol(form)
         if symbol and symbol.upper() in self.by_symbol:
             entrez = self.by_symbol[symbol.upper()]
@@ -372,6 +395,13 @@ class LocalMapper:
         if mode.in_text and len(squash(form)) <= 2:
             symbols = ", ".join(sorted({self.symbol_of[e] for e, _ in candidates}))
             return _Lookup([], f"two-character alias of {symbols} not used for words from figures or text")
+        if mode.in_text and any(e in self.pseudogenes for e, _ in candidates):
+            # Figures and prose name proteins; a pseudogene is reached through an old alias only.
+            kept = tuple((e, k) for e, k in candidates if e not in self.pseudogenes)
+            if not kept:
+                symbols = ", ".join(sorted({self.symbol_of[e] for e, _ in candidates}))
+                return _Lookup([], f"alias of the pseudogene {symbols} only, not used for words from figures or text")
+            candidates = kept
         if len(candidates) == 1:
             entrez, kind = candidates[0]
             symbol = self.symbol_of[entrez]
@@ -422,14 +452,18 @@ class LocalMapper:
             return [unmapped("; ".join(reasons))]
         return list(hits.values())
 
-    def _grounded(self, form: str, groundings: tuple[Grounding, ...], context: Context | None) -> _Lookup:
+    def _grounded(
+        self, form: str, groundings: tuple[Grounding, ...], context: Context | None, figure: bool = False
+    ) -> _Lookup:
         """FamPlex grounding: a family, a single gene, or not a gene at all."""
         genes = [g for g in groundings if g.is_gene]
         if not genes:
             return _Lookup([unmapped(_non_gene_reason(form, groundings))])
         hits: dict[str, Hit] = {}
         remarks = []
+        meanings: list[tuple[str, list[str]]] = []  # (curie, entrez IDs) of each gene grounding
         for grounding in genes:
+            count = len(remarks)
             if grounding.namespace == "FPLX":
                 if not self.expand_families:
                     size = len(self.families.members(grounding.ident))
@@ -450,10 +484,35 @@ class LocalMapper:
                 for entrez in ids:
                     note = f"FamPlex grounding map: {grounding.text} = {grounding.curie}"
                     hits.setdefault(entrez, self._gene(entrez, "alias", note))
+            ids = self._grounding_ids(grounding)
+            if ids and len(remarks) == count:
+                meanings.append((grounding.curie, ids))
+        # A meaning inside another (PDPK1 inside a family that lists it) is no alternative.
+        meanings = [(c, ids) for c, ids in meanings if not any(set(ids) < set(o) for _, o in meanings)]
+        meanings = list({frozenset(ids): (c, ids) for c, ids in meanings}.values())
         if not hits:
             if not self.expand_families and any(g.namespace == "FPLX" for g in genes):
                 return _Lookup([unmapped("; ".join(remarks))])
             return _Lookup([], "; ".join(remarks))
+        if figure and len(meanings) > 1:
+            # "PDK": FamPlex lists the PDK family and PDPK1. Different genes, so which one a figure
+            # means is open: the figure's other genes may decide (figure_evidence), else it stays open.
+            described = "; ".join(f"{curie} ({', '.join(self.symbol_of[e] for e in ids)})" for curie, ids in meanings)
+            named = [(c, ids) for c, ids in meanings if any(self._named_in(context, e) for e in ids)]
+            if len(named) == 1:
+                curie, ids = named[0]
+                note = f"the title or caption names {curie} of the meanings FamPlex lists for {form}: {described}"
+                return _Lookup(with_note([hits[e] for e in ids], note, after=True))
+            return _Lookup(
+                [
+                    hit._replace(
+                        match_type="ambiguous",
+                        note=f"FamPlex meaning {curie}; FamPlex lists {len(meanings)} meanings of {form}: {described}",
+                    )
+                    for curie, ids in meanings
+                    for hit in (hits[e] for e in ids)
+                ]
+            )
         result = list(hits.values())
         competing = [g for g in groundings if g.namespace in _COMPETING_NAMESPACES]
         if competing:
@@ -465,6 +524,11 @@ class LocalMapper:
             note = f"{form} may also mean {meaning}"
             result = [h._replace(match_type="ambiguous", note=f"{note}; {h.note}") for h in result]
         return _Lookup(result)
+
+    def _grounding_ids(self, grounding: Grounding) -> list[str]:
+        if grounding.namespace == "FPLX":
+            return [h.entrez_id for h in self._family(grounding)] if self.expand_families else []
+        return self._gene_ids(grounding.namespace, grounding.ident)
 
     def _family(self, grounding: Grounding) -> list[Hit]:
         members = [
@@ -513,29 +577,3 @@ def _non_gene_reason(form: str, groundings: Iterable[Grounding]) -> str:
     if kinds == ["chemical"]:
         return f"{NOT_A_GENE[0]} ({curies}; FamPlex grounding map)"
     return f"{NOT_A_GENE[1]} {' or '.join(kinds)} ({curies}; FamPlex grounding map)"
-
-
-def mouse_style(name: str, hits: list[Hit]) -> list[Hit]:
-    """A gene-list name written like a mouse symbol (``Ly6a``, ``Mup1``): said so in the note.
-
-    Read as the human symbol of the same letters it stays (``Cd9`` -> CD9, usually the ortholog);
-    read only through a human alias or previous symbol it becomes ambiguous, since such an alias is
-    often an unrelated human gene (``Mup1`` is an alias of SLC25A19, not mouse Mup1's ortholog).
-    """
-    genes = [hit for hit in hits if hit.entrez_id]
-    if not genes:
-        return hits
-    if all(hit.match_type in ("alias", "previous") for hit in genes):
-        symbols = ", ".join(hit.symbol for hit in genes)
-        note = (
-            f"written like a mouse symbol ({name}); only a human alias or previous symbol matches ({symbols}), "
-            "which may not be its ortholog: give the human symbol"
-        )
-        return [hit._replace(match_type="ambiguous", note=note) for hit in genes]
-    return with_note(hits, f"written like a mouse symbol ({name}); read as the human gene of that name")
-
-
-def with_note(hits: list[Hit], note: str, *, after: bool = False) -> list[Hit]:
-    if not note:
-        return hits
-    return [h._replace(note="; ".join(filter(None, [h.note, note] if after else [note, h.note]))) for h in hits]

@@ -6,7 +6,7 @@ then compares the two Entrez sets, figure-wide and word by word, and names the
 cause of every disagreement. Some causes are cases where PFOCR is the one that
 is wrong or less complete (it reads ``CaM`` as the KRIT1 alias ``CAM``, keeps
 only ``MEK2`` of ``MEK-1/2``, maps the chemical ``ADP`` to a gene); those are
-marked ``we_are_more_correct = yes`` and left out of the *adjusted* scores.
+marked ``we_are_more_correct = yes`` and corrected in the *adjusted* scores.
 Everything else counts against us, in both the raw and the adjusted scores,
 including names we leave ambiguous where PFOCR picked a gene.
 
@@ -19,7 +19,17 @@ Causes where PFOCR is in error:
 - *FamPlex version*: both read a family, but FamPlex 0.0.5 lists other members
   than PFOCR's older copy (``PI3K`` with PIK3R1 and PIK3R2);
 - *slash expansion*: the word names several genes and PFOCR kept only some
-  (``MEK-1/2``).
+  (``MEK-1/2``);
+- *family scope*: FamPlex's grounding map reads the word as a family and PFOCR
+  as the symbol of one member (``Fos``). Our rule, kept everywhere: a word that
+  FamPlex curates as a family names the whole family, pseudogenes left out;
+- *precedence*: the word is an approved symbol, or FamPlex curates it as a gene,
+  and PFOCR read it as another gene's alias (``TAK1`` is MAP3K7 in FamPlex, not
+  the NR2C2 alias).
+
+The *adjusted* scores compare our set with PFOCR's corrected by these rows (its
+wrong genes taken out, the genes it missed added); :attr:`Agreement.corrected`
+is that set, so that any other mapper can be scored against it.
 
 Example
 -------
@@ -124,6 +134,22 @@ def _cause(word: _Word) -> tuple[str, bool]:
         return "family: the word names a FamPlex family; PFOCR used an alias or previous symbol of one gene", True
     if types == {"family"} and sources == {"bioentities_symbol"}:
         return "FamPlex version: family members in FamPlex 0.0.5 differ from PFOCR's copy", True
+    if types == {"family"} and set(word.pfocr) <= set(word.ours) and sources <= {"hgnc_symbol", ""}:
+        return (
+            "family scope: FamPlex's grounding map reads the word as a family, PFOCR as the symbol of one member; "
+            "our rule: a word FamPlex curates as a family names the whole family",
+            True,
+        )
+    if sources and sources <= PFOCR_ALIAS_SOURCES and not set(word.ours) & set(word.pfocr) and word.ours:
+        exact_symbol = types == {"symbol"} and (word.word in word.ours.values() or word.word.isupper())
+        curated = any("FamPlex grounding map:" in n for n in word.notes) and types <= {"alias", "symbol"}
+        if exact_symbol or curated:
+            which = "is the approved symbol of" if exact_symbol else "is curated by FamPlex as"
+            return (
+                f"precedence: the word {which} {', '.join(sorted(word.ours.values()))}; PFOCR read it as an alias "
+                f"or previous symbol of {', '.join(only_pfocr)} (a symbol or curated name beats another gene's alias)",
+                True,
+            )
     if types == {"previous"}:
         return f"we read a previous symbol ({note}); PFOCR chose {', '.join(only_pfocr) or 'fewer genes'}", False
     if types == {"unmapped"}:
@@ -149,6 +175,9 @@ class Agreement:
     table: pd.DataFrame
     raw: Scores
     adjusted: Scores
+    # PFOCR's Entrez set corrected where the table shows PFOCR in error: its wrong genes out, the
+    # genes it missed in. Any other mapper of the same words can be scored against it.
+    corrected: frozenset[str] = frozenset()
 
 
 def figure_scores(ours: set[str], pfocr: set[str]) -> Scores:
@@ -197,7 +226,8 @@ def compare_with_pfocr(mapping: pd.DataFrame, pfocr_genes: list[dict], *, includ
     # A gene is excused only if no word disagrees on it without excuse, and the figures do disagree on it.
     excused_ours = excused[True][0] - excused[False][0] - pfocr
     excused_pfocr = excused[True][1] - excused[False][1] - ours
-    adjusted = figure_scores(ours - excused_ours, pfocr - excused_pfocr)
+    corrected = frozenset((pfocr - excused_pfocr) | excused_ours)
+    adjusted = figure_scores(ours, set(corrected))
     header = [
         ["figure", "(all words)", "", "", _genes(ours_all), _genes(pfocr_all)]
         + [_genes(ours_all, ours - pfocr), _genes(pfocr_all, pfocr - ours)]
@@ -214,9 +244,14 @@ def compare_with_pfocr(mapping: pd.DataFrame, pfocr_genes: list[dict], *, includ
             _genes(pfocr_all, excused_pfocr),
         ]
         + _score_cells(adjusted)
-        + ["the same without the genes listed here, where PFOCR is in error (we_are_more_correct = yes)", ""],
+        + [
+            "agreement with PFOCR's set corrected where PFOCR is in error (we_are_more_correct = yes): "
+            "its genes listed here taken out, ours listed here added",
+            "",
+        ],
     ]
-    return Agreement(pd.DataFrame(header + rows, columns=PFOCR_AGREEMENT_TABLE.columns), raw, adjusted)
+    table = pd.DataFrame(header + rows, columns=PFOCR_AGREEMENT_TABLE.columns)
+    return Agreement(table, raw, adjusted, corrected)
 
 
 def compare_files(mapping_tsv: str | Path, source_json: str | Path, *, include_ambiguous: bool = False) -> Agreement:

@@ -23,9 +23,11 @@ from exocargo.mapping.decisions import (
     Hit,
     Mapper,
     unmapped,
+    with_note,
 )
 from exocargo.mapping.families import FamPlex
-from exocargo.mapping.local import LocalMapper, with_note
+from exocargo.mapping.figure_evidence import PathwayEvidence, decide_by_figure
+from exocargo.mapping.local import LocalMapper
 from exocargo.tables import MAPPING_SUMMARY_TABLE, MAPPING_TABLE
 
 # --------------------------------------------------------------------------- loading and tables
@@ -37,18 +39,24 @@ def load_mapper(
     famplex_dir: str | Path | None = None,
     *,
     expand_families: bool = True,
+    pathway_gmts: list[str | Path] | tuple[str | Path, ...] = (),
 ) -> LocalMapper:
     """The offline mapper from the resource tables.
 
     Without ``famplex_dir`` there are no families and no chemical/process
     groundings, which is what translating a library of approved symbols needs.
+    ``pathway_gmts`` (Entrez GMT files) let a figure's other genes decide an
+    ambiguous word (:mod:`exocargo.mapping.figure_evidence`).
     """
-    return LocalMapper(
+    mapper = LocalMapper(
         read_tsv(genes_tsv),
         read_tsv(hairpins_tsv) if hairpins_tsv else None,
         FamPlex.from_dir(famplex_dir) if famplex_dir else None,
         expand_families=expand_families,
     )
+    if pathway_gmts:
+        mapper.pathway_evidence = PathwayEvidence.from_gmts(pathway_gmts)
+    return mapper
 
 
 def map_names_table(
@@ -79,7 +87,14 @@ def map_names_table(
     columns = {"query": names["query"].to_numpy()[row], "input_name": names["name"].to_numpy()[row]}
     for i, column in enumerate(MAPPING_TABLE.columns[2:]):
         columns[column] = np.array([h[i] for h in flat], dtype=object)[hit]
-    return pd.DataFrame(columns, columns=MAPPING_TABLE.columns)
+    mapping = pd.DataFrame(columns, columns=MAPPING_TABLE.columns)
+    evidence = getattr(mapper, "pathway_evidence", None)
+    if record.is_pfocr_figure and evidence is not None:
+        decided = [
+            decide_by_figure(rows, evidence, mapper.symbol_of) for _, rows in mapping.groupby("query", sort=False)
+        ]
+        mapping = pd.concat(decided, ignore_index=True) if decided else mapping
+    return mapping
 
 
 def _readings_of(names: pd.DataFrame) -> pd.Series:
@@ -154,16 +169,24 @@ def map_list(
     mygene_url: str = "",
     expand_families: bool = True,
     include_ambiguous: bool = False,
+    pathway_gmts: list[str | Path] | tuple[str | Path, ...] = (),
 ) -> tuple[pd.DataFrame, list[str], pd.DataFrame]:
     """The mapping step of one list: mapping table, Entrez IDs used downstream, summary.
 
     The input kind and, for PFOCR figures, the title and caption (as
-    :class:`Context`) come from the extract step's source description.
+    :class:`Context`) come from the extract step's source description;
+    ``pathway_gmts`` let a figure's other genes decide its ambiguous words.
     """
     source = json.loads(Path(source_json).read_text(encoding="utf-8"))
     figure = source.get("pfocr") or {}
     context = Context.of(figure.get("title", ""), figure.get("caption", ""), figure.get("paper_title", ""))
-    mapper: Mapper = load_mapper(genes_tsv, hairpins_tsv, famplex_dir, expand_families=expand_families)
+    mapper: Mapper = load_mapper(
+        genes_tsv,
+        hairpins_tsv,
+        famplex_dir,
+        expand_families=expand_families,
+        pathway_gmts=pathway_gmts if source["kind"] == "pfocr" else (),
+    )
     if backend == "mygene":
         from exocargo.mapping.mygene_backend import MyGeneMapper
 

@@ -14,7 +14,7 @@ DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212\uf
 GREEK = {**LETTER_NAMES, **{glyph: LETTER_NAMES[letter] for glyph, letter in LOOKALIKES.items()}}
 GREEK_WORD = re.compile(rf"({LETTER_NAME_PATTERN})$", re.IGNORECASE)
 EDGE_PUNCTUATION = re.compile(r"^[^\w\u0370-\u03ff(]+|[^\w\u0370-\u03ff)]+$")
-PREFIX = re.compile(r"^(?:\(p\)-?|p-|pp-|phospho-|P-|c-|v-|GST-|Flag-|FLAG-|HA-|His-|GFP-|EGFP-)(?=\w{2})")
+PREFIX = re.compile(r"^(?:\(p\)-?|p-|pp-|phospho-|P-|c-|C-|v-|GST-|Flag-|FLAG-|HA-|His-|GFP-|EGFP-)(?=\w{2})")
 P_PREFIX = re.compile(r"^p(?=[A-Z][A-Z0-9]{2})")  # pERK, pSTAT3: phosphorylated form
 SUFFIX = re.compile(
     r"(?<=\w)(?:-P|-p|\(p\)|-GTP|-GDP|-ATP|-ADP|-Ub|-ub|-WT|-wt|-mut|-KO|-/-|\+/-|-dependent|-independent|-mediated)$"
@@ -37,6 +37,21 @@ ENSEMBL_OTHER = re.compile(r"^ENS[TP]\d{11}(?:\.\d+)?$", re.IGNORECASE)
 UNIPROT = re.compile(
     r"^(?:[OPQ][0-9][A-Z0-9]{3}[0-9]|[A-NR-Z][0-9](?:[A-Z][A-Z0-9]{2}[0-9]){1,2})(?:-\d+)?$", re.IGNORECASE
 )
+# Separators OCR leaves inside one figure word that carries several names: "JAK1,STAT3", "(NF-kB);".
+NAME_SEPARATORS = re.compile(r"[,;:|]|(?<=\w)[(\[{]|[)\]}](?=\w)|\s+(?:and|or|&)\s+")
+# An unbalanced bracket is OCR noise ("ZNF)17"), not a separator.
+PLAIN_SEPARATORS = re.compile(r"[,;:|]|\s+(?:and|or|&)\s+")
+# OCR glyph confusions, each a reading tried only when the word as written maps to nothing:
+BETA_B = re.compile(r"^B-(?=[a-z]{3})")  # "B-catenin", "B-arrestin": beta read as B
+GAMMA_Y = re.compile(r"(?<=^[A-Z0-9]{3})Y$|(?<=^[A-Z0-9]{4})Y$")  # "IFNY", "PLCY": gamma read as Y
+# "AMPKA", "PKCB": a Greek letter written as its Latin capital after an upper-case name of 4+ characters.
+LATIN_GREEK_END = re.compile(r"(?<=^[A-Z][A-Z0-9]{3})[ABG]$|(?<=^[A-Z][A-Z0-9]{4})[ABG]$")
+LATIN_GREEK = {"A": "α", "B": "β", "G": "γ"}
+# "Ga", "PKCa", "HIF1a", "TGFb": a lower-case Latin letter for a Greek one after a capital or digit.
+LOWER_GREEK_END = re.compile(r"(?<=[A-Z0-9])[abgdk]$")
+LOWER_GREEK = {"a": "α", "b": "β", "g": "γ", "d": "δ", "k": "κ"}
+ROMAN = {"II": "2", "III": "3", "IV": "4"}
+ROMAN_END = re.compile(r"(?<=[A-Za-z])-?(III|II|IV)$")  # "IL-1RII", "TGFBRII"
 SLASH_PART = re.compile(rf"^(?:\d+[A-Za-z]?|[A-Za-z]|{LETTER_NAME_PATTERN})$", re.IGNORECASE)
 RANGE = re.compile(r"^(?P<root>.*[A-Za-z]-?)(?P<start>\d+)-(?P<end>\d+)$")
 MAX_READING_STEPS = 3
@@ -51,12 +66,102 @@ def surface(name: str) -> str:
 
 
 def tidy_word(name: str) -> str:
-    """``surface`` without OCR edge punctuation or unbalanced brackets: ``p-CLOCK,`` -> ``p-CLOCK``."""
+    """``surface`` without OCR edge punctuation, unbalanced or enclosing brackets.
+
+    ``p-CLOCK,`` -> ``p-CLOCK``; ``(XBP1)`` -> ``XBP1``; ``(p)-ERK`` is kept.
+    """
     text = surface(name)
     for opening, closing in ("()", "[]", "{}"):
         if text.count(opening) != text.count(closing):
             text = text.replace(opening, "").replace(closing, "")
-    return EDGE_PUNCTUATION.sub("", text)
+    text = EDGE_PUNCTUATION.sub("", text)
+    while len(text) > 2 and (text[0], text[-1]) in (("(", ")"), ("[", "]"), ("{", "}")) and _balanced(text[1:-1]):
+        text = EDGE_PUNCTUATION.sub("", text[1:-1])
+    return text
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += char in "([{"
+        depth -= char in ")]}"
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def fold_accents(text: str) -> str:
+    """Latin letters without the stray diacritics OCR adds (``ÉRBB3`` -> ``ERBB3``); Greek kept."""
+    if text.isascii():
+        return text
+    out = []
+    for char in text:
+        if "\u00c0" <= char <= "\u024f" or "\u1e00" <= char <= "\u1eff":
+            base = unicodedata.normalize("NFKD", char)[0]
+            out.append(base if base.isascii() else char)
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def glyph_readings(text: str) -> list[tuple[str, str]]:
+    """OCR glyph confusions: accents, ``|`` for ``I``, ``B`` for beta, ``Y`` for gamma, Roman numerals."""
+    found = []
+    folded = fold_accents(text)
+    if folded != text:
+        found.append((folded, f"accents removed ({folded})"))
+    if "|" in text:
+        letter = text.replace("|", "I")
+        found.append((letter, f"'|' read as I ({letter})"))
+    if text.startswith("B-") and BETA_B.match(text):
+        beta = "β-" + text[2:]
+        found.append((beta, f"B read as beta ({beta})"))
+    if text.endswith("Y") and GAMMA_Y.search(text):
+        gamma = text[:-1] + "γ"
+        found.append((gamma, f"Y read as gamma ({gamma})"))
+    if len(text) > 1 and LOWER_GREEK_END.search(text):
+        greek = text[:-1] + LOWER_GREEK[text[-1]]
+        found.append((greek, f"last letter read as Greek ({greek})"))
+    if LATIN_GREEK_END.search(text):
+        greek = text[:-1] + LATIN_GREEK[text[-1]]
+        found.append((greek, f"last letter read as Greek ({greek})"))
+    match = ROMAN_END.search(text)
+    if match:
+        arabic = text[: match.start()] + ROMAN[match.group(1)]
+        found.append((arabic, f"Roman numeral read as a number ({arabic})"))
+    return found
+
+
+def multi_name_parts(text: str) -> list[str]:
+    """The names of one OCR word that carries several: ``MEK1,2`` -> ``MEK1, MEK2``.
+
+    Splits on ``, ; : |``, on brackets inside the word and on a spelled-out ``and``/``or``;
+    a part that is only a number or a letter takes the stem of the part before it
+    (``fgf3,8,17b`` -> ``fgf3, fgf8, fgf17b``; ``IFNa,B`` -> ``IFNa, IFNB``). Returns ``[]``
+    for a word without separators.
+    """
+    separators = NAME_SEPARATORS if _balanced(text) else PLAIN_SEPARATORS
+    if not separators.search(text):
+        return []
+    parts = [tidy_word(p) for p in separators.split(text)]
+    expanded: list[str] = []
+    for part in filter(None, parts):
+        if expanded and SLASH_PART.match(part) and not GREEK_WORD.match(part):
+            expanded.append(_with_stem(expanded[-1], part))
+        else:
+            expanded.append(part)
+    return list(dict.fromkeys(expanded)) if len(expanded) > 1 or expanded[0] != text else []
+
+
+def _with_stem(first: str, part: str) -> str:
+    """``part`` (a number or a letter) put in place of the same-shaped end of ``first``."""
+    if part[0].isdigit():
+        root = re.sub(r"\d+[A-Za-z]?$", "", first)
+    elif len(first) > 2 and (first[-2].isdigit() or first[-2].isupper() != first[-1].isupper()):
+        root = first[:-1]  # a one-letter end set off by case or a digit: IFNa, KDM6A
+    else:
+        return part
+    return root + part if root != first and root else part
 
 
 def _greek_readings(text: str) -> list[tuple[str, str]]:
@@ -96,6 +201,7 @@ def readings(text: str) -> list[tuple[str, str]]:
     if tidy and tidy != text:
         found.append((tidy, f"punctuation removed ({tidy})"))
     found += _greek_readings(text)
+    found += glyph_readings(text)
     for pattern, what in ((PREFIX, "prefix"), (SUFFIX, "suffix"), (P_PREFIX, "phospho prefix")):
         stripped = pattern.sub("", text)
         if stripped != text:
@@ -114,8 +220,12 @@ def split_forms(text: str) -> tuple[list[str], str]:
 
     ``MEK-1/2`` -> ``MEK-1, MEK-2``; ``CD9/63/81`` -> ``CD9, CD63, CD81``;
     ``KDM6A/B`` -> ``KDM6A, KDM6B``; ``PI3K/AKT`` -> ``PI3K, AKT``;
-    ``SMAD1-3`` -> ``SMAD1, SMAD2, SMAD3``. Returns ``([], "")`` otherwise.
+    ``SMAD1-3`` -> ``SMAD1, SMAD2, SMAD3``; several names in one OCR word
+    (``JAK1,STAT3``, ``MKK4,7``: :func:`multi_name_parts`). Returns ``([], "")`` otherwise.
     """
+    parts = multi_name_parts(text)
+    if parts:
+        return parts, "several names in one word"
     if "/" in text:
         parts = [p.strip() for p in text.split("/")]
         if len(parts) < 2 or not all(parts):

@@ -18,6 +18,7 @@ mapping, entrez_ids, summary = map_list(
     mygene_url=params.mygene_url,
     expand_families=params.expand_families,
     include_ambiguous=params.include_ambiguous,
+    pathway_gmts=list(inputs.pathways),
 )
 write_table(mapping, outputs.mapping)
 write_text("".join(f"{entrez}\n" for entrez in entrez_ids), outputs.entrez)
