@@ -22,6 +22,10 @@ Usage::
 
     .venv/bin/python benchmarks/scale_end_to_end.py --demo --sizes 1 100 1000 10000
     .venv/bin/python benchmarks/scale_end_to_end.py --sizes 10000 --config enrichment.gmt_chunk_size=2500
+    .venv/bin/python benchmarks/scale_end_to_end.py --sizes 10000 --sheet-rows 200 --long-list 1000000
+
+``--sheet-rows N`` gives a sheet of N separate figure-sized gene lists (one file each),
+``--long-list N`` one gene list of N names drawn from every source (names repeat).
 """
 
 from __future__ import annotations
@@ -107,10 +111,40 @@ def write_random_gmt(path: Path, lists: int, pools: dict[str, list[str]], *, see
     return int(sizes.sum())
 
 
+def write_gene_lists(folder: Path, rows: int, pools: dict[str, list[str]], *, seed: int) -> tuple[list, int]:
+    """``rows`` figure-sized gene lists, one file each: sheet rows and the number of names."""
+    gmt = folder / "rows.gmt"
+    names = write_random_gmt(gmt, rows, pools, seed=seed)
+    sheet = []
+    for line in gmt.read_text().splitlines():
+        name, _, *genes = line.split("\t")
+        path = folder / f"{name}.txt"
+        path.write_text("\n".join(genes) + "\n")
+        sheet.append((name, path, "genes"))
+    gmt.unlink()
+    return sheet, names
+
+
+def write_long_list(path: Path, names: int, pools: dict[str, list[str]], *, seed: int) -> int:
+    """One gene list of ``names`` lines drawn from all name sources (many repeat, as in real long lists)."""
+    rng = np.random.default_rng(seed)
+    every = [name for pool in pools.values() for name in pool]
+    picks = rng.integers(len(every), size=names)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(every[i] for i in picks) + "\n")
+    return names
+
+
 def make_workdir(
-    work: Path, workflow: Path, gmt: Path | None, overrides: dict[str, str], *, fresh_resources: bool = False
+    work: Path,
+    workflow: Path,
+    gmt: Path | list | None,
+    overrides: dict[str, str],
+    *,
+    fresh_resources: bool = False,
 ) -> None:
-    """A work directory with the workflow's config and a one-row sheet naming ``gmt`` (None: the demo sheet).
+    """A work directory with the workflow's config and its sheet: one row naming ``gmt``, the rows
+    ``[(list_id, path, kind), ...]`` given, or (None) the demo sheet.
 
     ``fresh_resources``: build the reference data again in the work directory
     (from the shared download cache, offline) so those rules are measured too.
@@ -130,8 +164,9 @@ def make_workdir(
     (work / "config" / "config.yaml").write_text(yaml.safe_dump(config, sort_keys=False))
     if gmt is None:
         return
+    rows = gmt if isinstance(gmt, list) else [("figures", gmt, "gmt")]
     (work / "config" / "genelists.tsv").write_text(
-        "list_id\tpath\tkind\tdescription\n" + f"figures\t{gmt}\tgmt\trandom figure-like gene lists\n"
+        "list_id\tpath\tkind\tdescription\n" + "".join(f"{i}\t{p}\t{k}\trandom lists\n" for i, p, k in rows)
     )
 
 
@@ -239,6 +274,8 @@ def main() -> int:
         help="copy of the workflow to run, e.g. a commit unpacked with `git archive` (default: this repository)",
     )
     parser.add_argument("--demo", action="store_true", help="also run the workflow's own demo sheet first")
+    parser.add_argument("--sheet-rows", type=int, nargs="*", default=[], help="sheets of N separate gene lists")
+    parser.add_argument("--long-list", type=int, nargs="*", default=[], help="one gene list of N names")
     parser.add_argument(
         "--fresh-resources",
         action="store_true",
@@ -261,9 +298,21 @@ def main() -> int:
     for lists in args.sizes:
         gmt = args.workroot / "inputs" / f"figures_{lists}.gmt"
         runs.append((f"{lists:,}", gmt, write_random_gmt(gmt, lists, pools, seed=args.seed)))
+    for rows_ in args.sheet_rows:
+        sheet, names = write_gene_lists(args.workroot / "inputs" / f"rows_{rows_}", rows_, pools, seed=args.seed)
+        runs.append((f"{rows_:,} sheet rows", sheet, names))
+    for names in args.long_list:
+        path = args.workroot / "inputs" / f"long_{names}.txt"
+        runs.append(
+            (
+                f"1 list of {names:,} names",
+                [("long", path, "genes")],
+                write_long_list(path, names, pools, seed=args.seed),
+            )
+        )
     rows, failures = [], 0
     for label, gmt, names in runs:
-        work = args.workroot / f"lists_{label.replace(',', '')}"
+        work = args.workroot / f"lists_{re.sub(r'[^0-9a-z]+', '_', label)}"
         make_workdir(work, args.workflow, gmt, overrides, fresh_resources=args.fresh_resources and gmt is None)
         run = run_snakemake(work, args.workflow, args.cores, timeout=args.timeout)
         if run.returncode != 0:

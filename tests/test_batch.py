@@ -19,6 +19,7 @@ from exocargo.enrichment.batch import (
     merge_chunk_files,
     merge_chunk_records,
     plan_chunks,
+    plan_gmt_inputs,
 )
 from exocargo.errors import InputError
 from exocargo.files import read_tsv
@@ -199,3 +200,37 @@ def test_a_large_gmt_stays_a_few_jobs(tmp_path: Path):
     assert counts["merge_enrichment_chunks"] == "3"
     assert "run_enrichment" not in counts
     assert counts["map_gene_names"] == "1"
+
+
+def test_a_gmt_with_a_malformed_line_is_planned_as_failed_not_chunked(tmp_path: Path):
+    good = tmp_path / "good.gmt"
+    good.write_text("".join(f"s{i}\t\tTP53\n" for i in range(12)))
+    bad = tmp_path / "bad.gmt"
+    bad.write_text("s1\t\tTP53\ns2 TP53 EGFR\ns3\t\tEGFR\n" * 4)
+    sheet = pd.DataFrame({"list_id": ["good", "bad"], "path": [str(good), str(bad)], "kind": ["gmt", "gmt"]})
+    chunks, failing = plan_gmt_inputs(sheet, 5)
+    assert chunks == {"good": 3}
+    assert list(failing) == ["bad"] and "line 2" in failing["bad"]
+
+
+@pytest.mark.slow
+def test_a_malformed_gmt_fails_once_and_no_later_job_of_it_runs(tmp_path: Path):
+    bad = tmp_path / "bad.gmt"
+    bad.write_text("".join(f"fig{i}\tfigure\tTP53\tEGFR\n" for i in range(30)) + "broken line without tabs\n")
+    genes = tmp_path / "genes.txt"
+    genes.write_text("TP53\nEGFR\nKRAS\n")
+    sheet = [{"list_id": "bad", "path": bad, "kind": "gmt"}, {"list_id": "genes", "path": genes, "kind": "genes"}]
+    work = make_workdir(tmp_path, sheet, config_with_chunk_size(10))
+    dry_run = run_workflow(work, "--dry-run", "--quiet", "rules")
+    counts = dict(re.findall(r"^(\w+)\s+(\d+)$", dry_run.stdout, re.MULTILINE))
+    assert "split_mapping_chunk" not in counts and "run_enrichment_chunk" not in counts
+    assert counts["extract_names"] == "2" and counts["map_gene_names"] == "1"
+    run_workflow(work)
+    results = work / "results"
+    assert not list(results.glob("mapping/bad.*")) and not list(results.glob("enrichment/bad.*"))
+    assert not list(results.glob("cargo/bad.*")) and not (results / "batch").exists()
+    page = (results / "report" / "bad.html").read_text()
+    assert "line 31" in page and "Not run" in page
+    index = (results / "report" / "index.html").read_text()
+    assert "line 31" in index
+    assert (results / "enrichment" / "genes.KEGG_2021_Human.tsv").exists()

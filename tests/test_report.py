@@ -21,7 +21,7 @@ from exocargo.report.index_page import Comparison, index_row, render_index
 from exocargo.report.list_page import ListReport, load_list_report, render_list_report, write_list_report
 from exocargo.report.provenance import Provenance
 from exocargo.report.run_files import ListFiles
-from exocargo.report.workbook import write_results_zip, write_workbook
+from exocargo.report.workbook import Sheet, write_results_zip, write_workbook
 from exocargo.tables import CARGO_TABLE, ENRICHMENT_TABLE, MAPPING_TABLE, MIRNA_ENRICHMENT_TABLE, PFOCR_AGREEMENT_TABLE
 
 SCRIPT_TAG = "<script>alert(1)</script>"
@@ -275,6 +275,9 @@ def test_significant_terms_come_first_and_the_rest_are_hidden_by_default(tmp_pat
 def test_long_tables_are_capped_with_a_note_and_the_full_downloads(tmp_path):
     html = render(tmp_path, cargo_rows=1005)
     assert "The page shows the first 1000 of 1005 cargo-target rows" in html
+    # The filter cannot find what the page does not hold: the reader is told beside it.
+    cargo = html[html.index("id='cargo-targets'") :]
+    assert "The filter searches the 1000 cargo-target rows on this page, of 1005" in cargo[: cargo.index("<table")]
     assert "href='../cargo/l1.cargo_targets.tsv' download" in html
 
 
@@ -349,6 +352,37 @@ def test_workbook_sheet_names_follow_excel_rules(tmp_path):
     names = load_workbook(tmp_path / "t.xlsx").sheetnames
     assert names[1] == long_name[:31] and len(names[2]) <= 31 and names[2] != names[1]
     assert names[3] == "a_b"
+
+
+def test_a_sheet_longer_than_the_cap_is_cut_with_a_note_naming_the_full_table(tmp_path):
+    # 1,100,000 mapping rows: more than Excel can open. The sheet keeps the cap, says so, names the TSV.
+    names = [f"GENE{i}" for i in range(1_100_000)]
+    mapping = pd.DataFrame({"input_name": names, "entrez_id": "1", "match_type": "symbol"})
+    sheets = {"mapping": Sheet(mapping, full_table="results/mapping/big.mapping.tsv")}
+    write_workbook(sheets, tmp_path / "big.xlsx", max_rows=50_000)
+    book = load_workbook(tmp_path / "big.xlsx", read_only=True)
+    rows = list(book["mapping"].iter_rows(values_only=True))
+    assert len(rows) == 1 + 50_000 + 1  # header, the rows kept, the note
+    assert rows[-1][0].startswith("50,000 of 1,100,000 rows")
+    assert "results/mapping/big.mapping.tsv" in rows[-1][0]
+    about = list(book["about"].iter_rows(values_only=True))
+    assert about[1][:3] == ("mapping", 50_000, 1_100_000)
+
+
+def test_workbook_enrichment_sheets_hold_significant_and_top_terms_of_each_query(tmp_path):
+    report, page = build_report(tmp_path)
+    table = report.enrichment[0].table
+    many = pd.concat([table.assign(query=f"set{i}") for i in range(30)], ignore_index=True)
+    report.enrichment[0] = replace(report.enrichment[0], table=many)
+    write_list_report(
+        report, provenance=provenance(), html_path=page, config_path=page.parent / "config.yaml", xlsx_top_terms=1
+    )
+    book = load_workbook(Path(report.files.workbook), read_only=True)
+    rows = list(book["KEGG"].iter_rows(values_only=True))
+    significant = int((pd.to_numeric(table["adjusted_p_value"]) < 0.05).sum())
+    per_query = max(significant, 1)
+    assert len(rows) - 2 == 30 * per_query < len(many)  # header and note besides the kept terms
+    assert "the 1 best of each query" in rows[-1][0] and "l1.KEGG.tsv" in rows[-1][0]
 
 
 def test_results_zip_keeps_relative_paths_and_equal_content_gives_equal_bytes(tmp_path):

@@ -6,10 +6,9 @@
 from exocargo.enrichment.batch import (
     chunk_files,
     chunk_paths,
-    plan_chunks,
 )  # noqa: E402
 
-CHUNKS = plan_chunks(genelists, config["enrichment"]["gmt_chunk_size"])
+# CHUNKS (common.smk): {list_id: chunks} of the gmt rows with more sets than gmt_chunk_size.
 # Measured for 2000 sets on GO_Biological_Process_2023 (docs/benchmarks.md, "Scale"):
 # 8 s with the exocargo engine; gseapy.enrich needs up to about 2 s per set on GO.
 CHUNK_RUNTIME = 10 if config["enrichment"]["engine"] == "exocargo" else 120

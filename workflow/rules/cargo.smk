@@ -3,7 +3,7 @@
 # Lists whose cargo is analysed (a GMT holds gene sets, not cargo). A gmt list still gets
 # header-only cargo files, so every list has the same outputs.
 CARGO_LIST_IDS = [
-    list_id for list_id in LIST_IDS if input_kind(list_kind(list_id)).has_cargo
+    list_id for list_id in RUN_LIST_IDS if input_kind(list_kind(list_id)).has_cargo
 ]
 
 

@@ -4,6 +4,7 @@ from pathlib import Path
 from snakemake.utils import validate
 
 
+from exocargo.enrichment.batch import plan_gmt_inputs
 from exocargo.enrichment.run import EnrichmentOptions
 from exocargo.documents.paper_ids import paper_id
 from exocargo.inputs.sheet import check_config, check_config_schema, load_sheet
@@ -37,6 +38,10 @@ genelists = load_sheet(
     online=config["online"],
 )
 LIST_IDS = list(genelists.index)
+# Large gmt rows enriched in chunks, and gmt rows that do not parse: those fail once, in their
+# extract job (with the line number), and no later job of theirs is planned.
+CHUNKS, STOPPED_LISTS = plan_gmt_inputs(genelists, config["enrichment"]["gmt_chunk_size"])
+RUN_LIST_IDS = [list_id for list_id in LIST_IDS if list_id not in STOPPED_LISTS]
 
 
 wildcard_constraints:

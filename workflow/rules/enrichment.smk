@@ -95,7 +95,7 @@ rule plot_enrichment_map:
 
 rule compare_enrichment:
     input:
-        tables=expand("results/enrichment/{list_id}.{{library}}.tsv", list_id=LIST_IDS),
+        tables=expand("results/enrichment/{list_id}.{{library}}.tsv", list_id=RUN_LIST_IDS),
     output:
         table="results/enrichment/comparison.{library}.tsv",
         plot=report(
@@ -115,7 +115,7 @@ rule compare_enrichment:
         mem_mb=3000,
         runtime=15,
     params:
-        list_ids=LIST_IDS,
+        list_ids=RUN_LIST_IDS,
         fdr_threshold=config["enrichment"]["fdr_threshold"],
         top_terms=config["enrichment"]["top_terms"],
     script:

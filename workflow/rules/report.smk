@@ -53,6 +53,8 @@ rule render_list_report:
     params:
         files=lambda wildcards: list_files(wildcards.list_id).record(),
         fdr_threshold=config["enrichment"]["fdr_threshold"],
+        xlsx_max_rows=config["report"]["xlsx_max_rows"],
+        xlsx_top_terms=config["report"]["xlsx_top_terms"],
         snakefile=workflow.main_snakefile,
     script:
         "../scripts/report/render_list_report.py"

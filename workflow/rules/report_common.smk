@@ -50,6 +50,7 @@ def list_files(list_id):
         network_plot=one(rules.build_cargo_targets.output.network),
         mirna_enrichment=one(rules.build_cargo_targets.output.mirna_enrichment),
         logs=logs,
+        stops_after="names" if list_id in STOPPED_LISTS else "",
         # a dict: Snakemake's parser reads a line starting with `report=` as its report keyword
         **{
             "report": one(rules.render_list_report.output.html),

@@ -32,15 +32,11 @@ import pandas as pd
 
 from exocargo.errors import InputError
 from exocargo.files import atomic_output, write_json
+from exocargo.gmt import parse_gmt
 from exocargo.inputs.readers import read_text
 from exocargo.kinds import input_kind
 
 COPY_BUFFER = 1 << 20
-
-
-def count_gmt_sets(path: str | Path) -> int:
-    """Sets in a GMT file: its non-blank lines, decoded as the gmt reader decodes them."""
-    return sum(1 for line in read_text(path).split("\n") if line.strip())
 
 
 def plan_chunks(sheet: pd.DataFrame, chunk_size: int) -> dict[str, int]:
@@ -49,13 +45,29 @@ def plan_chunks(sheet: pd.DataFrame, chunk_size: int) -> dict[str, int]:
     ``sheet`` is the loaded gene-list sheet (``list_id``, resolved ``path``, ``kind``).
     Rows not listed here are enriched in one job per library, as usual.
     """
-    plan = {}
+    return plan_gmt_inputs(sheet, chunk_size)[0]
+
+
+def plan_gmt_inputs(sheet: pd.DataFrame, chunk_size: int) -> tuple[dict[str, int], dict[str, str]]:
+    """Chunks of every large gmt row, and the gmt rows that cannot be read at all.
+
+    A GMT with a malformed line fails in its extract job, with the line number;
+    read here once at planning time, such a row is never chunked, mapped or
+    enriched: ``{list_id: the error}`` names it, so the workflow asks for its
+    extract job and its page only.
+    """
+    chunks, failing = {}, {}
     for list_id, path, kind in sheet[["list_id", "path", "kind"]].itertuples(index=False):
-        if input_kind(kind).holds_gene_sets:
-            sets = count_gmt_sets(path)
-            if sets > chunk_size:
-                plan[list_id] = math.ceil(sets / chunk_size)
-    return plan
+        if not input_kind(kind).holds_gene_sets:
+            continue
+        try:
+            sets = len(parse_gmt(read_text(path), path))
+        except (InputError, OSError) as error:
+            failing[list_id] = str(error)
+            continue
+        if sets > chunk_size:
+            chunks[list_id] = math.ceil(sets / chunk_size)
+    return chunks, failing
 
 
 def chunk_paths(outputs: Mapping[str, str]) -> dict[str, str]:

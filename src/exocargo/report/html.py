@@ -161,14 +161,14 @@ def table_html(
     """
     links = links or {}
     downloads = downloads or []
-    frame = frame.reset_index(drop=True).astype(str)
-    numeric = {column for column in frame.columns if is_numeric(frame[column])}
-    shown = frame.head(max_rows)
+    # Only the rows shown are turned into text: a table can hold a million rows.
+    shown = frame.head(max_rows).reset_index(drop=True).astype(str)
+    numeric = {column for column in shown.columns if is_numeric(shown[column])}
     flags = None if significant is None else significant.reset_index(drop=True).head(max_rows)
     rows = []
     for index, row in enumerate(shown.itertuples(index=False)):
         cells = []
-        for column, value in zip(frame.columns, row):
+        for column, value in zip(shown.columns, row):
             target = links[column][index] if column in links else None
             if target is not None:
                 cells.append({"kind": "link", "text": value, "link": Markup(href(target, page))})

@@ -66,6 +66,8 @@ def list_status(files: ListFiles) -> tuple[str, str | None]:
     (an earlier job failed or the run was stopped before it).
     """
     for step, _ in LIST_STEPS:
+        if not files.runs(step):
+            return f"failed at {files.stops_after}; later steps not run", step
         if not all(path.exists() for path in files.step_outputs(step)):
             reason = failure_reason(files.logs.get(step, []))
             if reason is None:

@@ -24,6 +24,7 @@ from exocargo.report.html import (
     MAX_HTML_ROWS,
     MENTION_COLUMNS,
     UNRESOLVED_MATCH_TYPES,
+    XLSX_MAX_ROWS,
     Download,
     downloads_html,
     facts_html,
@@ -36,7 +37,8 @@ from exocargo.report.html import (
 )
 from exocargo.report.provenance import Provenance, provenance_html
 from exocargo.report.run_files import ListFiles
-from exocargo.report.workbook import write_workbook
+from exocargo.report.workbook import Sheet, write_workbook
+from exocargo.tables import CARGO_TABLE, MAPPING_SUMMARY_TABLE, MAPPING_TABLE, MIRNA_ENRICHMENT_TABLE
 
 # --------------------------------------------------------------------------- one list
 
@@ -72,6 +74,14 @@ class ListReport:
     files: ListFiles
     fdr_threshold: float
     pfocr_agreement: pd.DataFrame | None = None
+    _unresolved: pd.DataFrame | None = field(default=None, repr=False)
+
+    @property
+    def unresolved(self) -> pd.DataFrame:
+        """:func:`unresolved_names` of the mapping, worked out once for the page and the workbook."""
+        if self._unresolved is None:
+            self._unresolved = unresolved_names(self.mapping)
+        return self._unresolved
 
 
 def significant_mask(table: pd.DataFrame, fdr_threshold: float, *, column: str = "adjusted_p_value") -> pd.Series:
@@ -82,20 +92,23 @@ def significant_mask(table: pd.DataFrame, fdr_threshold: float, *, column: str =
 
 def unresolved_names(mapping: pd.DataFrame) -> pd.DataFrame:
     """Ambiguous and unmapped names, one row per name with its candidates and reason."""
+    columns = ["query", "input_name", "match_type", "candidates", "reason"]
     rows = mapping[mapping["match_type"].isin(UNRESOLVED_MATCH_TYPES)]
-    grouped = []
-    for (query, name, match_type), group in rows.groupby(["query", "input_name", "match_type"], sort=False):
-        candidates = [f"{s} ({e})" for s, e in zip(group["symbol"], group["entrez_id"]) if e]
-        grouped.append(
-            {
-                "query": query,
-                "input_name": name,
-                "match_type": match_type,
-                "candidates": "; ".join(candidates),
-                "reason": "; ".join(dict.fromkeys(n for n in group["note"] if n)),
-            }
-        )
-    return pd.DataFrame(grouped, columns=["query", "input_name", "match_type", "candidates", "reason"])
+    # One pass over plain tuples: a long list can have a million unresolved names, and a
+    # pandas group per name would take minutes.
+    grouped: dict[tuple[str, str, str], tuple[list[str], dict[str, None]]] = {}
+    for query, name, match_type, entrez, symbol, note in zip(
+        rows["query"], rows["input_name"], rows["match_type"], rows["entrez_id"], rows["symbol"], rows["note"]
+    ):
+        candidates, reasons = grouped.setdefault((query, name, match_type), ([], {}))
+        if entrez:
+            candidates.append(f"{symbol} ({entrez})")
+        if note:
+            reasons[note] = None
+    return pd.DataFrame(
+        [(*key, "; ".join(candidates), "; ".join(reasons)) for key, (candidates, reasons) in grouped.items()],
+        columns=columns,
+    )
 
 
 def resolved_name_count(mapping: pd.DataFrame) -> int:
@@ -211,7 +224,7 @@ def mapping_section(report: ListReport, page: Path) -> str:
         ),
         unresolved=Markup(
             table_html(
-                without_single_query(unresolved_names(report.mapping)),
+                without_single_query(report.unresolved),
                 table_id="mapping-unresolved",
                 page=page,
                 max_rows=MAX_HTML_ROWS["mapping"],
@@ -351,6 +364,21 @@ def cargo_section(report: ListReport, page: Path) -> str:
 
 def render_list_report(report: ListReport, *, provenance: Provenance, page: Path, config_path: Path) -> str:
     """The HTML page of one list; ``page`` is where it will be written (for relative links)."""
+    if not report.files.runs("mapping"):
+        not_run = render("list_not_run.html", step=report.files.stops_after)
+        sections = [
+            ("input", "Input", input_section(report, page)),
+            ("mapping", "Mapping audit", not_run),
+            ("enrichment", "Enrichment", not_run),
+            ("cargo", "Cargo to targets", not_run),
+            ("provenance", "Provenance", provenance_html(provenance, page=page, config_path=config_path)),
+        ]
+        return page_html(
+            title=f"exocargo: {report.list_id}",
+            subtitle=report.description or f"{report.source['kind']} list",
+            sections=sections,
+            index_href=href(page.parent / "index.html", page),
+        )
     blocks = [Markup(enrichment_block(result, report=report, page=page)) for result in report.enrichment]
     sections = [
         ("input", "Input", input_section(report, page)),
@@ -367,20 +395,38 @@ def render_list_report(report: ListReport, *, provenance: Provenance, page: Path
     )
 
 
-def list_workbook_sheets(report: ListReport) -> dict[str, pd.DataFrame]:
-    """The tables of one list, as the sheets of its XLSX."""
+def top_terms(table: pd.DataFrame, fdr_threshold: float, per_query: int) -> pd.DataFrame:
+    """Significant terms, and the ``per_query`` best of each query (by p-value): what a reader opens."""
+    if table.empty:
+        return table
+    p_values = pd.to_numeric(table["p_value"], errors="coerce")
+    queries = table["query"] if "query" in table.columns else pd.Series("", index=table.index)
+    rank = p_values.groupby(queries, sort=False).rank(method="first")
+    keep = significant_mask(table, fdr_threshold) | (rank <= per_query)
+    return table[keep.to_numpy()]
+
+
+def list_workbook_sheets(report: ListReport, *, top_terms_per_query: int = 20) -> dict[str, Sheet]:
+    """The tables of one list, as the sheets of its XLSX: what a person reads, each naming its full table."""
+    files = report.files
+    if not files.runs("mapping"):
+        return {"names": Sheet(report.names, full_table=files.names)}
     sheets = {
-        "mapping": report.mapping,
-        "mapping_summary": report.summary,
-        "unresolved_names": unresolved_names(report.mapping),
-        "names": report.names,
+        "mapping": Sheet(report.mapping, full_table=files.mapping),
+        "mapping_summary": Sheet(report.summary, full_table=files.summary),
+        "unresolved_names": Sheet(report.unresolved, full_table=files.mapping),
+        "names": Sheet(report.names, full_table=files.names),
     }
     if report.pfocr_agreement is not None:
-        sheets["pfocr_agreement"] = report.pfocr_agreement
+        sheets["pfocr_agreement"] = Sheet(report.pfocr_agreement, full_table=files.pfocr_agreement or "")
     for result in report.enrichment:
-        sheets[result.library] = result.table
-    sheets["cargo_targets"] = report.cargo
-    sheets["mirna_target_pathways"] = report.mirna_enrichment
+        selected = top_terms(result.table, report.fdr_threshold, top_terms_per_query)
+        selection = (
+            f"terms with adjusted p < {report.fdr_threshold:g}, and the {top_terms_per_query} best of each query"
+        )
+        sheets[result.library] = Sheet(selected, len(result.table), selection, str(result.tsv))
+    sheets["cargo_targets"] = Sheet(report.cargo, full_table=files.cargo)
+    sheets["mirna_target_pathways"] = Sheet(report.mirna_enrichment, full_table=files.mirna_enrichment)
     return sheets
 
 
@@ -392,7 +438,23 @@ def optional_path(path: str | Path | None) -> Path | None:
 
 
 def load_list_report(files: ListFiles, *, fdr_threshold: float) -> ListReport:
-    """Read one list's step outputs (the page inputs of ``files``)."""
+    """Read one list's step outputs (the page inputs of ``files``); steps that did not run are empty."""
+    if not files.runs("mapping"):
+        return ListReport(
+            list_id=files.list_id,
+            description=files.description,
+            source=json.loads(Path(files.source).read_text(encoding="utf-8")),
+            names=read_tsv(files.names),
+            mapping=MAPPING_TABLE.empty(),
+            summary=MAPPING_SUMMARY_TABLE.empty(),
+            entrez_ids=[],
+            enrichment=[],
+            cargo=CARGO_TABLE.empty(),
+            mirna_enrichment=MIRNA_ENRICHMENT_TABLE.empty(),
+            network_plot=Path(files.network_plot),
+            files=files,
+            fdr_threshold=fdr_threshold,
+        )
     facts = files.enrichment_facts
     return ListReport(
         list_id=files.list_id,
@@ -424,9 +486,16 @@ def load_list_report(files: ListFiles, *, fdr_threshold: float) -> ListReport:
 
 
 def write_list_report(
-    report: ListReport, *, provenance: Provenance, html_path: str | Path, config_path: str | Path
+    report: ListReport,
+    *,
+    provenance: Provenance,
+    html_path: str | Path,
+    config_path: str | Path,
+    xlsx_max_rows: int = XLSX_MAX_ROWS,
+    xlsx_top_terms: int = 20,
 ) -> None:
-    """Write the list's page and its XLSX (``report.files['workbook']``)."""
-    write_workbook(list_workbook_sheets(report), report.files.workbook)
+    """Write the list's page and its XLSX (``report.files['workbook']``), sized to what people open."""
+    sheets = list_workbook_sheets(report, top_terms_per_query=xlsx_top_terms)
+    write_workbook(sheets, report.files.workbook, max_rows=xlsx_max_rows)
     page = Path(html_path)
     write_text(render_list_report(report, provenance=provenance, page=page, config_path=Path(config_path)), page)

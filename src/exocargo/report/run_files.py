@@ -25,6 +25,7 @@ PER_LIBRARY = ("enrichment", "enrichment_facts", "enrichment_plots", "enrichment
 # Tables a user downloads (the index links them, the zip holds them); the rest are plots and JSON.
 TABLES = ("names", "mapping", "summary", "entrez", "pfocr_agreement", "enrichment", "cargo", "mirna_enrichment")
 EXTRAS = ("source", "enrichment_facts", "enrichment_plots", "enrichment_maps", "network_plot")
+STEP_OF = {key: step for step, keys in LIST_STEPS for key in keys}
 
 
 @dataclass
@@ -51,6 +52,19 @@ class ListFiles:
     workbook: str
     logs: dict[str, list[str]] = field(default_factory=dict)
     pfocr_agreement: str | None = None  # PFOCR figure records only
+    # The last step that runs before the report ("names" for a GMT that failed to parse when the
+    # run was planned); empty: every step runs.
+    stops_after: str = ""
+
+    def runs(self, step: str) -> bool:
+        """Whether the step's jobs are part of the run (the report always is)."""
+        steps = [name for name, _ in LIST_STEPS]
+        if not self.stops_after or step == "report":
+            return True
+        return steps.index(step) <= steps.index(self.stops_after)
+
+    def _running(self, keys: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(key for key in keys if self.runs(STEP_OF[key]))
 
     def paths(self, keys: tuple[str, ...]) -> list[Path]:
         """The files of these fields (every library's for per-library fields), skipping absent ones."""
@@ -68,7 +82,7 @@ class ListFiles:
 
     def page_inputs(self) -> dict[str, str | list[str]]:
         """The step outputs the list page reads: the named inputs of its rule."""
-        keys = [key for _, keys in LIST_STEPS[:-1] for key in keys]
+        keys = [key for step, keys in LIST_STEPS[:-1] if self.runs(step) for key in keys]
         inputs: dict[str, str | list[str]] = {}
         for key in keys:
             value = getattr(self, key)
@@ -79,10 +93,10 @@ class ListFiles:
         return inputs
 
     def tables(self) -> list[Path]:
-        return self.paths(TABLES)
+        return self.paths(self._running(TABLES))
 
     def extras(self) -> list[Path]:
-        return self.paths(EXTRAS)
+        return self.paths(self._running(EXTRAS))
 
     def record(self) -> dict:
         return asdict(self)

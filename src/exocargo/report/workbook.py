@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -30,29 +31,53 @@ def sheet_title(name: str, taken: set[str]) -> str:
     return title
 
 
-def write_workbook(sheets: dict[str, pd.DataFrame], path: str | Path) -> None:
+@dataclass
+class Sheet:
+    """One sheet of a workbook: the rows a person reads, and where the whole table is."""
+
+    table: pd.DataFrame
+    full_rows: int | None = None  # rows of the whole table when ``table`` is already a selection
+    selection: str = ""  # which rows ``table`` holds, when it is a selection
+    full_table: str = ""  # the file with every row
+
+
+def write_workbook(sheets: dict[str, pd.DataFrame | Sheet], path: str | Path, *, max_rows: int = XLSX_MAX_ROWS) -> None:
     """Write text tables as XLSX: numbers as numbers, every other cell as plain text.
 
     A value such as ``=HYPERLINK(...)`` stays text (never a formula); characters
-    XLSX cannot hold are removed. A table longer than Excel's row limit is
-    cut there, and an ``about`` sheet says so.
+    XLSX cannot hold are removed. A sheet holds at most ``max_rows`` rows (never
+    more than Excel's limit); where rows were left out, its last row says how
+    many and where the full table is, and the ``about`` sheet lists every sheet
+    with its rows shown, rows in all, and that note.
     """
     path = Path(path)
+    max_rows = min(max_rows, XLSX_MAX_ROWS - 1)  # one row kept for the note
     workbook = Workbook(write_only=True)
     about = workbook.create_sheet("about")
-    about.append(["sheet", "rows", "note"])
+    about.append(["sheet", "rows shown", "rows in all", "note"])
     taken = {"about"}
-    for name, frame in sheets.items():
+    for name, entry in sheets.items():
+        entry = entry if isinstance(entry, Sheet) else Sheet(entry)
+        frame = entry.table
+        total = len(frame) if entry.full_rows is None else entry.full_rows
+        shown = frame.head(max_rows).astype(str)
         sheet = workbook.create_sheet(sheet_title(name, taken))
-        frame = frame.astype(str)
-        numeric = {column for column in frame.columns if is_numeric(frame[column])}
-        sheet.append(list(frame.columns))
-        for row in frame.head(XLSX_MAX_ROWS).itertuples(index=False):
+        numeric = {column for column in shown.columns if is_numeric(shown[column])}
+        sheet.append(list(shown.columns))
+        for row in shown.itertuples(index=False):
             sheet.append(
-                [xlsx_cell(sheet, value, number=column in numeric) for column, value in zip(frame.columns, row)]
+                [xlsx_cell(sheet, value, number=column in numeric) for column, value in zip(shown.columns, row)]
             )
-        note = f"cut at Excel's limit of {XLSX_MAX_ROWS} rows; the TSV has all" if len(frame) > XLSX_MAX_ROWS else ""
-        about.append([sheet.title, len(frame), note])
+        notes = [entry.selection] if entry.selection and len(shown) < total else []
+        if len(frame) > max_rows:
+            notes.append(f"the first {max_rows:,} rows of {len(frame):,} (a workbook sheet holds at most {max_rows:,})")
+        if notes:
+            where = f"; every row: {entry.full_table}" if entry.full_table else ""
+            note = f"{len(shown):,} of {total:,} rows: " + "; ".join(notes) + where
+            sheet.append([xlsx_cell(sheet, note, number=False)])
+        else:
+            note = ""
+        about.append([sheet.title, len(shown), total, note])
     with atomic_output(path) as tmp:
         workbook.save(tmp)
 

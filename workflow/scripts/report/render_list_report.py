@@ -19,4 +19,11 @@ provenance = collect_provenance(
     snakefile=params.snakefile,
     configfile=inputs.config,
 )
-write_list_report(report, provenance=provenance, html_path=snakemake.output.html, config_path=inputs.config)
+write_list_report(
+    report,
+    provenance=provenance,
+    html_path=snakemake.output.html,
+    config_path=inputs.config,
+    xlsx_max_rows=params.xlsx_max_rows,
+    xlsx_top_terms=params.xlsx_top_terms,
+)
