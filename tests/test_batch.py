@@ -22,7 +22,7 @@ from exocargo.enrichment.batch import (
     plan_gmt_inputs,
 )
 from exocargo.errors import InputError
-from exocargo.files import read_tsv
+from exocargo.files import read_columnar, read_tsv
 
 LIBRARIES = ["KEGG_2021_Human", "WikiPathway_2023_Human"]
 
@@ -177,6 +177,11 @@ def test_chunked_gmt_equals_one_job_and_set_by_set_runs(tmp_path: Path):
             assert (chunked / "results" / "enrichment" / name).read_bytes() == (
                 whole / "results" / "enrichment" / name
             ).read_bytes(), name
+        # The Parquet copy later steps read holds exactly the TSV's text, chunked or not.
+        for work in (chunked, whole):
+            tsv = read_tsv(work / "results" / "enrichment" / f"figures.{library}.tsv")
+            columnar = read_columnar(work / "results" / "enrichment" / f"figures.{library}.parquet")
+            pd.testing.assert_frame_equal(columnar, tsv, obj=f"{work.name} {library} parquet")
         batched_path = chunked / "results" / "enrichment" / f"figures.{library}.tsv"
         batched = read_tsv(batched_path)
         assert list(dict.fromkeys(batched["query"])) == [s for s in sets if s in set(batched["query"])]

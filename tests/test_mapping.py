@@ -372,3 +372,22 @@ def test_mouse_style_names_in_a_gene_list_are_flagged_and_not_taken_through_a_hu
     assert (cd9.symbol, cd9.match_type) == ("CD9", "symbol") and "mouse symbol" in cd9.note
     # In figures and prose, Title-case protein names are the usual human style: no flag.
     assert "mouse" not in only(mapper, "Smad3", in_text=True).note
+
+
+def test_the_built_mapper_is_cached_beside_its_tables_and_rebuilt_when_a_table_changes(tmp_path):
+    import shutil
+
+    genes = tmp_path / "genes.tsv"
+    shutil.copy(require(GENES_TSV), genes)
+    first = load_mapper(genes, require(HAIRPINS_TSV), require(FAMPLEX_DIR))
+    cached = list((tmp_path / ".mapper-cache").glob("*.pickle"))
+    assert len(cached) == 1
+    again = load_mapper(genes, require(HAIRPINS_TSV), require(FAMPLEX_DIR), expand_families=False)
+    assert again is not first and not again.expand_families
+    assert again.map_name("TP53") == first.map_name("TP53")
+    # A changed table is a new key: the old mapper is not taken for it.
+    text = genes.read_text().replace("\tTP53\t", "\tTP53X\t", 1)
+    genes.write_text(text)
+    changed = load_mapper(genes, require(HAIRPINS_TSV), require(FAMPLEX_DIR))
+    assert len(list((tmp_path / ".mapper-cache").glob("*.pickle"))) == 2
+    assert changed.map_name("TP53X")[0].symbol == "TP53X"

@@ -619,3 +619,17 @@ def test_a_list_with_no_mapped_name_gets_a_warning(tmp_path):
     write_text("", Path(report.files.entrez))
     row = index_row(index_files(tmp_path / "results", report.files), fdr_threshold=0.05)
     assert row["status"] == "warning: no name mapped to an Entrez ID (see the mapping audit)"
+
+
+def test_a_many_query_list_shows_one_searchable_row_per_query_first(tmp_path):
+    report, page = build_report(tmp_path)
+    table = report.enrichment[0].table
+    many = pd.concat([table.assign(query=f"set{i}") for i in range(3)], ignore_index=True)
+    many.loc[many["query"] == "set2", "adjusted_p_value"] = "0.9"
+    report.enrichment[0] = replace(report.enrichment[0], table=many)
+    html = render_list_report(report, provenance=provenance(), page=page, config_path=page.parent / "config.yaml")
+    block = html[html.index("id='enrichment-queries-") :]
+    block = block[: block.index("</table>")]
+    rows = re.findall(r"<tr>(.*?)</tr>", block)[1:]
+    assert [re.search(r"<td>(set\d)</td>", row).group(1) for row in rows][-1] == "set2"  # no significant term: last
+    assert len(rows) == 3

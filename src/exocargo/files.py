@@ -83,3 +83,29 @@ def write_text(text: str, path: str | Path) -> None:
 def read_tsv(path: str | Path) -> pd.DataFrame:
     """Read a TSV written by :func:`write_table`, every column as text."""
     return pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False)
+
+
+def as_text(table: pd.DataFrame) -> pd.DataFrame:
+    """Every cell as the text :func:`write_table` writes for it (missing values empty)."""
+    return table.astype(object).where(table.notna(), "").astype(str)
+
+
+def write_columnar(table: pd.DataFrame, path: str | Path) -> None:
+    """The same table as a compressed Parquet file, every column text as in the TSV.
+
+    The TSV is for people and other tools; this copy is what later steps read:
+    about a tenth of the size, and a step reads only the columns it needs
+    (:func:`read_columnar`) without parsing text.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    with atomic_output(path) as tmp:
+        pq.write_table(pa.Table.from_pandas(as_text(table), preserve_index=False), tmp, compression="zstd")
+
+
+def read_columnar(path: str | Path, columns: list[str] | None = None) -> pd.DataFrame:
+    """A table written by :func:`write_columnar` (only ``columns``, if given), every column as text."""
+    import pyarrow.parquet as pq
+
+    return pq.read_table(path, columns=columns).to_pandas()

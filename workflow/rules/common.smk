@@ -40,7 +40,9 @@ genelists = load_sheet(
 LIST_IDS = list(genelists.index)
 # Large gmt rows enriched in chunks, and gmt rows that do not parse: those fail once, in their
 # extract job (with the line number), and no later job of theirs is planned.
-CHUNKS, STOPPED_LISTS = plan_gmt_inputs(genelists, config["enrichment"]["gmt_chunk_size"])
+CHUNKS, STOPPED_LISTS = plan_gmt_inputs(
+    genelists, config["enrichment"]["gmt_chunk_size"]
+)
 RUN_LIST_IDS = [list_id for list_id in LIST_IDS if list_id not in STOPPED_LISTS]
 
 

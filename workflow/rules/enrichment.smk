@@ -19,6 +19,8 @@ rule run_enrichment:
         ),
     output:
         table="results/enrichment/{list_id}.{library}.tsv",
+        # the same table for the later steps: Parquet, read by column without parsing text
+        columnar="results/enrichment/{list_id}.{library}.parquet",
         sidecar="results/enrichment/{list_id}.{library}.json",
     log:
         "logs/enrichment/{list_id}.{library}.log",
@@ -40,7 +42,7 @@ rule run_enrichment:
 
 rule plot_enrichment:
     input:
-        table=rules.run_enrichment.output.table,
+        table=rules.run_enrichment.output.columnar,
     output:
         plot=report(
             "results/enrichment/{list_id}.{library}.svg",
@@ -66,7 +68,7 @@ rule plot_enrichment:
 
 rule plot_enrichment_map:
     input:
-        table=rules.run_enrichment.output.table,
+        table=rules.run_enrichment.output.columnar,
     output:
         plot=report(
             "results/enrichment/{list_id}.{library}.map.svg",
@@ -95,7 +97,9 @@ rule plot_enrichment_map:
 
 rule compare_enrichment:
     input:
-        tables=expand("results/enrichment/{list_id}.{{library}}.tsv", list_id=RUN_LIST_IDS),
+        tables=expand(
+            "results/enrichment/{list_id}.{{library}}.parquet", list_id=RUN_LIST_IDS
+        ),
     output:
         table="results/enrichment/comparison.{library}.tsv",
         plot=report(

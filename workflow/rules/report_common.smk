@@ -43,6 +43,7 @@ def list_files(list_id):
         entrez=one(rules.map_gene_names.output.entrez),
         pfocr_agreement=agreement,
         enrichment=per_library(rules.run_enrichment.output.table),
+        enrichment_columnar=per_library(rules.run_enrichment.output.columnar),
         enrichment_facts=per_library(rules.run_enrichment.output.sidecar),
         enrichment_plots=per_library(rules.plot_enrichment.output.plot),
         enrichment_maps=per_library(rules.plot_enrichment_map.output.plot),

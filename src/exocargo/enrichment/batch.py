@@ -158,10 +158,16 @@ def merge_chunk_records(records: Sequence[Any], *, sources: Sequence[str] | None
 
 
 def merge_chunk_files(paths: Sequence[str | Path], output: str | Path) -> None:
-    """Merge one output's chunk files by type: TSV tables are concatenated, JSON records merged."""
+    """Merge one output's chunk files by type: TSV and Parquet tables are concatenated, JSON records merged."""
     suffix = Path(output).suffix
     if suffix == ".tsv":
         concatenate_tables(paths, output)
+    elif suffix == ".parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        with atomic_output(output) as tmp:
+            pq.write_table(pa.concat_tables(pq.read_table(path) for path in paths), tmp, compression="zstd")
     elif suffix == ".json":
         records = [json.loads(Path(path).read_text(encoding="utf-8")) for path in paths]
         write_json(merge_chunk_records(records, sources=[str(path) for path in paths]), output)

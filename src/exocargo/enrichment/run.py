@@ -15,7 +15,7 @@ from exocargo.enrichment.ora import design_ora, run_batch_engine, run_gseapy_eng
 from exocargo.enrichment.redundancy import term_groups
 from exocargo.enrichment.stats import is_significant
 from exocargo.enrichment.units import index_units
-from exocargo.files import read_tsv
+from exocargo.files import read_columnar, read_tsv
 from exocargo.kinds import input_kind
 from exocargo.mapping.table import used_entrez_ids, used_rows
 from exocargo.tables import ENRICHMENT_TABLE
@@ -184,6 +184,12 @@ def enrich_list(
     return table, sidecar
 
 
-def read_enrichment(path: str | Path) -> pd.DataFrame:
-    """An enrichment table written by the workflow, numbers as numbers."""
-    return ENRICHMENT_TABLE.typed(read_tsv(path))
+def read_enrichment(path: str | Path, columns: list[str] | None = None) -> pd.DataFrame:
+    """An enrichment table written by the workflow (its TSV or its Parquet copy), numbers as numbers.
+
+    ``columns`` reads only those (from Parquet without touching the others).
+    """
+    if Path(path).suffix == ".parquet":
+        return ENRICHMENT_TABLE.typed(read_columnar(path, columns))
+    table = read_tsv(path)
+    return ENRICHMENT_TABLE.typed(table if columns is None else table[columns])

@@ -14,6 +14,7 @@ import pandas as pd
 
 from exocargo.files import read_tsv
 from exocargo.kinds import input_kind
+from exocargo.mapping.cache import cached
 from exocargo.mapping.decisions import (
     MATCH_TYPES,
     NON_GENE_MENTIONS,
@@ -48,12 +49,18 @@ def load_mapper(
     ``pathway_gmts`` (Entrez GMT files) let a figure's other genes decide an
     ambiguous word (:mod:`exocargo.mapping.figure_evidence`).
     """
-    mapper = LocalMapper(
-        read_tsv(genes_tsv),
-        read_tsv(hairpins_tsv) if hairpins_tsv else None,
-        FamPlex.from_dir(famplex_dir) if famplex_dir else None,
-        expand_families=expand_families,
-    )
+    inputs = [Path(p) for p in (genes_tsv, hairpins_tsv, famplex_dir) if p]
+
+    def build() -> LocalMapper:
+        return LocalMapper(
+            read_tsv(genes_tsv),
+            read_tsv(hairpins_tsv) if hairpins_tsv else None,
+            FamPlex.from_dir(famplex_dir) if famplex_dir else None,
+        )
+
+    # Built once per resources folder, then loaded (exocargo.mapping.cache).
+    mapper = cached(inputs, build, folder=Path(genes_tsv).parent)
+    mapper.expand_families = expand_families
     if pathway_gmts:
         mapper.pathway_evidence = PathwayEvidence.from_gmts(pathway_gmts)
     return mapper

@@ -22,7 +22,14 @@ from exocargo.report.assets import SCRIPT, STYLE, content_security_policy
 
 TOOLS = ("snakemake", "pandas", "numpy", "scipy", "gseapy", "matplotlib", "openpyxl")
 # Rows shown per HTML table; the TSV and XLSX always hold every row.
-MAX_HTML_ROWS = {"mapping": 2000, "enrichment": 1000, "cargo": 1000, "mentions": 1000, "comparison": 1000}
+MAX_HTML_ROWS = {
+    "mapping": 2000,
+    "enrichment": 1000,
+    "cargo": 1000,
+    "mentions": 1000,
+    "comparison": 1000,
+    "queries": 10000,  # one short row per set of a GMT input
+}
 XLSX_MAX_ROWS = 1_048_575  # Excel's row limit, less the header
 ENRICHMENT_HTML_COLUMNS = [
     "query",

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 from markupsafe import Markup
 
-from exocargo.files import read_tsv, write_text
+from exocargo.files import read_columnar, read_tsv, write_text
 from exocargo.inputs.extract import STATUS_FAILED
 from exocargo.report.html import (
     COMPARISON_HTML_COLUMNS,
@@ -94,7 +94,10 @@ def index_row(files: ListFiles, *, fdr_threshold: float) -> dict:
             row["status"] = "warning: no name mapped to an Entrez ID (see the mapping audit)"
     if "enrichment" in done:
         for library, path in files.enrichment.items():
-            row[f"significant {library}"] = int(significant_mask(read_tsv(path), fdr_threshold).sum())
+            columnar = files.enrichment_columnar.get(library)
+            # Only the column counted is read (Parquet): the table of a GMT input has millions of rows.
+            table = read_columnar(columnar, ["adjusted_p_value"]) if columnar else read_tsv(path)
+            row[f"significant {library}"] = int(significant_mask(table, fdr_threshold).sum())
     if "cargo" in done:
         row["cargo rows"] = len(read_tsv(files.cargo))
     return row

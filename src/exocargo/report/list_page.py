@@ -12,7 +12,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from exocargo.enrichment.stats import is_significant
-from exocargo.files import read_tsv, write_text
+from exocargo.files import read_columnar, read_tsv, write_text
 from exocargo.inputs.extract import STATUS_FAILED
 from exocargo.kinds import input_kind
 from exocargo.report.html import (
@@ -250,9 +250,41 @@ def mapping_section(report: ListReport, page: Path) -> str:
     )
 
 
+def query_summary(table: pd.DataFrame, significant: pd.Series) -> pd.DataFrame:
+    """One row per query of a many-query list: terms hit, significant terms, the best term."""
+    columns = ["query", "terms_hit", "significant_terms", "best_term", "best_adjusted_p_value"]
+    if table.empty:
+        return pd.DataFrame(columns=columns)
+    p_values = pd.to_numeric(table["p_value"], errors="coerce").fillna(float("inf"))
+    groups = pd.DataFrame({"query": table["query"], "p": p_values, "significant": significant.astype(int)})
+    grouped = groups.groupby("query", sort=False)
+    best = grouped["p"].idxmin()
+    return pd.DataFrame(
+        {
+            "query": best.index,
+            "terms_hit": grouped.size().to_numpy(),
+            "significant_terms": grouped["significant"].sum().to_numpy(),
+            "best_term": table.loc[best.to_numpy(), "term"].to_numpy(),
+            "best_adjusted_p_value": table.loc[best.to_numpy(), "adjusted_p_value"].to_numpy(),
+        },
+        columns=columns,
+    ).sort_values(["significant_terms"], ascending=False, kind="stable")
+
+
 def enrichment_block(result: EnrichmentResult, *, report: ListReport, page: Path) -> str:
     table = result.table
     significant = significant_mask(table, report.fdr_threshold)
+    summary = None
+    if "query" in table.columns and table["query"].nunique() > 1:
+        # A GMT of thousands of sets: one searchable row per set first, then the best terms.
+        summary = table_html(
+            query_summary(table, significant),
+            table_id=f"enrichment-queries-{slug(result.library)}",
+            page=page,
+            max_rows=MAX_HTML_ROWS["queries"],
+            downloads=[Download("TSV (every term)", result.tsv)],
+            what="queries",
+        )
     order = significant.sort_values(ascending=False, kind="stable").index
     table, significant = table.loc[order], significant.loc[order]
     facts = {
@@ -278,6 +310,7 @@ def enrichment_block(result: EnrichmentResult, *, report: ListReport, page: Path
             )
         ),
         any_significant=bool(significant.any()),
+        summary=fragment(summary),
         table=Markup(
             table_html(
                 without_single_query(table[columns]),
@@ -467,7 +500,9 @@ def load_list_report(files: ListFiles, *, fdr_threshold: float) -> ListReport:
         enrichment=[
             EnrichmentResult(
                 library=library,
-                table=read_tsv(path),
+                table=read_columnar(files.enrichment_columnar[library])
+                if library in files.enrichment_columnar
+                else read_tsv(path),
                 tsv=Path(path),
                 plot=optional_path(files.enrichment_plots.get(library)),
                 map_plot=optional_path(files.enrichment_maps.get(library)),

@@ -16,15 +16,15 @@ from pathlib import Path
 LIST_STEPS = (
     ("names", ("source", "names", "sentences")),
     ("mapping", ("mapping", "summary", "entrez", "pfocr_agreement")),
-    ("enrichment", ("enrichment", "enrichment_facts", "enrichment_plots", "enrichment_maps")),
+    ("enrichment", ("enrichment", "enrichment_columnar", "enrichment_facts", "enrichment_plots", "enrichment_maps")),
     ("cargo", ("cargo", "network_plot", "mirna_enrichment")),
     ("report", ("report", "workbook")),
 )
 # Per-library outputs: {library: path}.
-PER_LIBRARY = ("enrichment", "enrichment_facts", "enrichment_plots", "enrichment_maps")
+PER_LIBRARY = ("enrichment", "enrichment_columnar", "enrichment_facts", "enrichment_plots", "enrichment_maps")
 # Tables a user downloads (the index links them, the zip holds them); the rest are plots and JSON.
 TABLES = ("names", "mapping", "summary", "entrez", "pfocr_agreement", "enrichment", "cargo", "mirna_enrichment")
-EXTRAS = ("source", "enrichment_facts", "enrichment_plots", "enrichment_maps", "network_plot")
+EXTRAS = ("source", "enrichment_columnar", "enrichment_facts", "enrichment_plots", "enrichment_maps", "network_plot")
 STEP_OF = {key: step for step, keys in LIST_STEPS for key in keys}
 
 
@@ -52,6 +52,8 @@ class ListFiles:
     workbook: str
     logs: dict[str, list[str]] = field(default_factory=dict)
     pfocr_agreement: str | None = None  # PFOCR figure records only
+    # {library: Parquet copy of the enrichment TSV}, what the report reads; empty: read the TSVs.
+    enrichment_columnar: dict[str, str] = field(default_factory=dict)
     # The last step that runs before the report ("names" for a GMT that failed to parse when the
     # run was planned); empty: every step runs.
     stops_after: str = ""
