@@ -633,3 +633,16 @@ def test_a_many_query_list_shows_one_searchable_row_per_query_first(tmp_path):
     rows = re.findall(r"<tr>(.*?)</tr>", block)[1:]
     assert [re.search(r"<td>(set\d)</td>", row).group(1) for row in rows][-1] == "set2"  # no significant term: last
     assert len(rows) == 3
+
+
+def test_workbook_cells_keep_their_column_text_is_escaped_and_odd_numbers_stay_text(tmp_path):
+    frame = pd.DataFrame(
+        {"name": ["a<b & c>", "", "bad\x07char"], "value": ["1.5", "inf", ""], "last": ["x", "y", "z"]}
+    )
+    write_workbook({"t": frame}, tmp_path / "t.xlsx")
+    sheet = load_workbook(tmp_path / "t.xlsx")["t"]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert rows[0] == ["name", "value", "last"]
+    assert rows[1] == ["a<b & c>", 1.5, "x"]
+    assert rows[2] == [None, "inf", "y"]  # an empty cell keeps the next one in its column
+    assert rows[3] == ["badchar", None, "z"]

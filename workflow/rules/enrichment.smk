@@ -40,6 +40,7 @@ rule run_enrichment:
         "../scripts/enrichment/run_enrichment.py"
 
 
+# Both figures of one enrichment in one job: the table is read once, matplotlib loaded once.
 rule plot_enrichment:
     input:
         table=rules.run_enrichment.output.columnar,
@@ -49,6 +50,16 @@ rule plot_enrichment:
             caption="../report/enrichment_plot.rst",
             category="Enrichment",
             labels={"list": "{list_id}", "library": "{library}"},
+        ),
+        map=report(
+            "results/enrichment/{list_id}.{library}.map.svg",
+            caption="../report/enrichment_map.rst",
+            category="Enrichment",
+            labels={
+                "list": "{list_id}",
+                "library": "{library}",
+                "figure": "enrichment map",
+            },
         ),
     log:
         "logs/enrichment/{list_id}.{library}.plot.log",
@@ -64,35 +75,6 @@ rule plot_enrichment:
         style=config["enrichment"]["plot"],
     script:
         "../scripts/enrichment/plot_enrichment.py"
-
-
-rule plot_enrichment_map:
-    input:
-        table=rules.run_enrichment.output.columnar,
-    output:
-        plot=report(
-            "results/enrichment/{list_id}.{library}.map.svg",
-            caption="../report/enrichment_map.rst",
-            category="Enrichment",
-            labels={
-                "list": "{list_id}",
-                "library": "{library}",
-                "figure": "enrichment map",
-            },
-        ),
-    log:
-        "logs/enrichment/{list_id}.{library}.map.log",
-    conda:
-        "../envs/exocargo.yaml"
-    threads: 1
-    resources:
-        mem_mb=1500,
-        runtime=10,
-    params:
-        fdr_threshold=config["enrichment"]["fdr_threshold"],
-        top_terms=config["enrichment"]["top_terms"],
-    script:
-        "../scripts/enrichment/plot_enrichment_map.py"
 
 
 rule compare_enrichment:

@@ -22,7 +22,6 @@ def list_files(list_id):
         "enrichment": [
             *per_library(rules.run_enrichment.log[0]).values(),
             *per_library(rules.plot_enrichment.log[0]).values(),
-            *per_library(rules.plot_enrichment_map.log[0]).values(),
         ],
         "cargo": [one(rules.build_cargo_targets.log[0])],
         "report": [one(rules.render_list_report.log[0])],
@@ -46,7 +45,7 @@ def list_files(list_id):
         enrichment_columnar=per_library(rules.run_enrichment.output.columnar),
         enrichment_facts=per_library(rules.run_enrichment.output.sidecar),
         enrichment_plots=per_library(rules.plot_enrichment.output.plot),
-        enrichment_maps=per_library(rules.plot_enrichment_map.output.plot),
+        enrichment_maps=per_library(rules.plot_enrichment.output.map),
         cargo=one(rules.build_cargo_targets.output.table),
         network_plot=one(rules.build_cargo_targets.output.network),
         mirna_enrichment=one(rules.build_cargo_targets.output.mirna_enrichment),

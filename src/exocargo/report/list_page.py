@@ -439,7 +439,7 @@ def top_terms(table: pd.DataFrame, fdr_threshold: float, per_query: int) -> pd.D
     return table[keep.to_numpy()]
 
 
-def list_workbook_sheets(report: ListReport, *, top_terms_per_query: int = 20) -> dict[str, Sheet]:
+def list_workbook_sheets(report: ListReport, *, top_terms_per_query: int = 10) -> dict[str, Sheet]:
     """The tables of one list, as the sheets of its XLSX: what a person reads, each naming its full table."""
     files = report.files
     if not files.runs("mapping"):
@@ -527,7 +527,7 @@ def write_list_report(
     html_path: str | Path,
     config_path: str | Path,
     xlsx_max_rows: int = XLSX_MAX_ROWS,
-    xlsx_top_terms: int = 20,
+    xlsx_top_terms: int = 10,
 ) -> None:
     """Write the list's page and its XLSX (``report.files['workbook']``), sized to what people open."""
     sheets = list_workbook_sheets(report, top_terms_per_query=xlsx_top_terms)

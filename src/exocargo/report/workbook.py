@@ -10,12 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from exocargo.files import atomic_output
 from exocargo.report.html import XLSX_MAX_ROWS, ZIP_EPOCH, is_numeric
+from exocargo.report.xlsx import XlsxSheet, write_xlsx
 
 # --------------------------------------------------------------------------- XLSX and zip
 
@@ -52,47 +50,27 @@ def write_workbook(sheets: dict[str, pd.DataFrame | Sheet], path: str | Path, *,
     many and where the full table is, and the ``about`` sheet lists every sheet
     with its rows shown, rows in all, and that note.
     """
-    path = Path(path)
     max_rows = min(max_rows, XLSX_MAX_ROWS - 1)  # one row kept for the note
-    workbook = Workbook(write_only=True)
-    about = workbook.create_sheet("about")
-    about.append(["sheet", "rows shown", "rows in all", "note"])
+    about = XlsxSheet("about", pd.DataFrame(columns=["sheet", "rows shown", "rows in all", "note"]), set(), [])
+    written = [about]
     taken = {"about"}
     for name, entry in sheets.items():
         entry = entry if isinstance(entry, Sheet) else Sheet(entry)
         frame = entry.table
         total = len(frame) if entry.full_rows is None else entry.full_rows
         shown = frame.head(max_rows).astype(str)
-        sheet = workbook.create_sheet(sheet_title(name, taken))
         numeric = {column for column in shown.columns if is_numeric(shown[column])}
-        sheet.append(list(shown.columns))
-        for row in shown.itertuples(index=False):
-            sheet.append(
-                [xlsx_cell(sheet, value, number=column in numeric) for column, value in zip(shown.columns, row)]
-            )
         notes = [entry.selection] if entry.selection and len(shown) < total else []
         if len(frame) > max_rows:
             notes.append(f"the first {max_rows:,} rows of {len(frame):,} (a workbook sheet holds at most {max_rows:,})")
+        note = ""
         if notes:
             where = f"; every row: {entry.full_table}" if entry.full_table else ""
             note = f"{len(shown):,} of {total:,} rows: " + "; ".join(notes) + where
-            sheet.append([xlsx_cell(sheet, note, number=False)])
-        else:
-            note = ""
-        about.append([sheet.title, len(shown), total, note])
-    with atomic_output(path) as tmp:
-        workbook.save(tmp)
-
-
-def xlsx_cell(sheet, value: str, *, number: bool):
-    """A cell value for openpyxl's write-only sheet (text is never read as a formula)."""
-    if number and value.strip():
-        parsed = float(value)
-        if parsed == parsed and parsed not in (float("inf"), float("-inf")):
-            return int(parsed) if re.fullmatch(r"[+-]?\d+", value.strip()) else parsed
-    cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value))
-    cell.data_type = "s"
-    return cell
+        sheet = XlsxSheet(sheet_title(name, taken), shown, numeric, [[note]] if note else [])
+        written.append(sheet)
+        about.notes.append([sheet.title, len(shown), total, note])
+    write_xlsx(written, path)
 
 
 def write_results_zip(files: list[str | Path], *, root: str | Path, path: str | Path) -> None:
