@@ -171,3 +171,10 @@ def test_the_qc_table_names_precedence_and_family_scope(mapper, tmp_path):
     assert table.loc["TAK1", "cause"].startswith("precedence")
     assert table.loc["Fos", "cause"].startswith("family scope")
     assert (table.loc[["TAK1", "Fos"], "we_are_more_correct"] == "yes").all()
+
+
+def test_a_gene_list_name_with_brackets_is_one_name(mapper):
+    # Identifiers are not OCR words: "<img src=x onerror=alert(1)>" must not become Entrez ID 1.
+    hits = mapper.map_name("<img src=x onerror=alert(1)>")
+    assert [h.match_type for h in hits] == ["unmapped"]
+    assert used(mapper, "MEK1,2") == ["MAP2K1", "MAP2K2"]  # a figure word still splits

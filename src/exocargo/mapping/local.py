@@ -272,7 +272,7 @@ class LocalMapper:
                 if found.remark:
                     remarks.append(found.remark)
             for form, how in level:
-                parts, what = split_forms(form)
+                parts, what = split_forms(form, several=mode.in_text)
                 if parts:
                     return self._parts(form, parts, what, how, mode)
             following = []

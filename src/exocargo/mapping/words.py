@@ -215,15 +215,17 @@ def readings(text: str) -> list[tuple[str, str]]:
     return found
 
 
-def split_forms(text: str) -> tuple[list[str], str]:
+def split_forms(text: str, *, several: bool = True) -> tuple[list[str], str]:
     """Parts of a slash or range form, as a reader would expand them, and what was done.
 
     ``MEK-1/2`` -> ``MEK-1, MEK-2``; ``CD9/63/81`` -> ``CD9, CD63, CD81``;
     ``KDM6A/B`` -> ``KDM6A, KDM6B``; ``PI3K/AKT`` -> ``PI3K, AKT``;
     ``SMAD1-3`` -> ``SMAD1, SMAD2, SMAD3``; several names in one OCR word
-    (``JAK1,STAT3``, ``MKK4,7``: :func:`multi_name_parts`). Returns ``([], "")`` otherwise.
+    (``JAK1,STAT3``, ``MKK4,7``: :func:`multi_name_parts`; only with ``several``, for words
+    of figures and prose: a gene list's reader splits its own separators, and an identifier
+    with brackets is one name). Returns ``([], "")`` otherwise.
     """
-    parts = multi_name_parts(text)
+    parts = multi_name_parts(text) if several else []
     if parts:
         return parts, "several names in one word"
     if "/" in text:
