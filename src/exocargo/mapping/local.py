@@ -463,7 +463,6 @@ class LocalMapper:
         remarks = []
         meanings: list[tuple[str, list[str]]] = []  # (curie, entrez IDs) of each gene grounding
         for grounding in genes:
-            count = len(remarks)
             if grounding.namespace == "FPLX":
                 if not self.expand_families:
                     size = len(self.families.members(grounding.ident))
@@ -477,6 +476,7 @@ class LocalMapper:
                     remarks.append(f"names the FamPlex family {grounding.ident}, which lists no human gene")
                 for hit in family:
                     hits.setdefault(hit.entrez_id, hit)
+                ids = [hit.entrez_id for hit in family]
             else:
                 ids = self._gene_ids(grounding.namespace, grounding.ident)
                 if not ids:
@@ -484,8 +484,7 @@ class LocalMapper:
                 for entrez in ids:
                     note = f"FamPlex grounding map: {grounding.text} = {grounding.curie}"
                     hits.setdefault(entrez, self._gene(entrez, "alias", note))
-            ids = self._grounding_ids(grounding)
-            if ids and len(remarks) == count:
+            if ids:
                 meanings.append((grounding.curie, ids))
         # A meaning inside another (PDPK1 inside a family that lists it) is no alternative.
         meanings = [(c, ids) for c, ids in meanings if not any(set(ids) < set(o) for _, o in meanings)]
@@ -524,11 +523,6 @@ class LocalMapper:
             note = f"{form} may also mean {meaning}"
             result = [h._replace(match_type="ambiguous", note=f"{note}; {h.note}") for h in result]
         return _Lookup(result)
-
-    def _grounding_ids(self, grounding: Grounding) -> list[str]:
-        if grounding.namespace == "FPLX":
-            return [h.entrez_id for h in self._family(grounding)] if self.expand_families else []
-        return self._gene_ids(grounding.namespace, grounding.ident)
 
     def _family(self, grounding: Grounding) -> list[Hit]:
         members = [
