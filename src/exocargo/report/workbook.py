@@ -12,8 +12,8 @@ from pathlib import Path
 import pandas as pd
 
 from exocargo.files import atomic_output
-from exocargo.report.html import XLSX_MAX_ROWS, ZIP_EPOCH, is_numeric
-from exocargo.report.xlsx import XlsxSheet, write_xlsx
+from exocargo.report.html import XLSX_MAX_ROWS, is_numeric
+from exocargo.report.xlsx import XlsxSheet, write_xlsx, zip_entry
 
 # --------------------------------------------------------------------------- XLSX and zip
 
@@ -81,12 +81,9 @@ def write_results_zip(files: list[str | Path], *, root: str | Path, path: str | 
     path, root = Path(path), Path(root).resolve()
     with atomic_output(path) as tmp, zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for file in sorted({Path(f).resolve() for f in files}):
-            info = zipfile.ZipInfo(file.relative_to(root).as_posix(), date_time=ZIP_EPOCH)
             data = file.read_bytes()
             # Parquet is compressed already; a large TSV is deflated fast (level 1 is several times
             # quicker than the default and costs a few percent of size on tables of numbers).
             stored = file.suffix == ".parquet"
-            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
             level = None if stored else (1 if len(data) > LARGE_FILE else 6)
-            archive.writestr(info, data, compresslevel=level)
+            archive.writestr(zip_entry(file.relative_to(root).as_posix(), stored=stored), data, compresslevel=level)
