@@ -397,27 +397,18 @@ def cargo_section(report: ListReport, page: Path) -> str:
 
 def render_list_report(report: ListReport, *, provenance: Provenance, page: Path, config_path: Path) -> str:
     """The HTML page of one list; ``page`` is where it will be written (for relative links)."""
-    if not report.files.runs("mapping"):
-        not_run = render("list_not_run.html", step=report.files.stops_after)
-        sections = [
-            ("input", "Input", input_section(report, page)),
-            ("mapping", "Mapping audit", not_run),
-            ("enrichment", "Enrichment", not_run),
-            ("cargo", "Cargo to targets", not_run),
-            ("provenance", "Provenance", provenance_html(provenance, page=page, config_path=config_path)),
-        ]
-        return page_html(
-            title=f"exocargo: {report.list_id}",
-            subtitle=report.description or f"{report.source['kind']} list",
-            sections=sections,
-            index_href=href(page.parent / "index.html", page),
-        )
-    blocks = [Markup(enrichment_block(result, report=report, page=page)) for result in report.enrichment]
+    if report.files.runs("mapping"):
+        blocks = [Markup(enrichment_block(result, report=report, page=page)) for result in report.enrichment]
+        mapping = mapping_section(report, page)
+        enrichment = render("list_enrichment.html", blocks=blocks)
+        cargo = cargo_section(report, page)
+    else:  # the list failed before mapping (a GMT that did not parse): say so where the results would be
+        mapping = enrichment = cargo = render("list_not_run.html", step=report.files.stops_after)
     sections = [
         ("input", "Input", input_section(report, page)),
-        ("mapping", "Mapping audit", mapping_section(report, page)),
-        ("enrichment", "Enrichment", render("list_enrichment.html", blocks=blocks)),
-        ("cargo", "Cargo to targets", cargo_section(report, page)),
+        ("mapping", "Mapping audit", mapping),
+        ("enrichment", "Enrichment", enrichment),
+        ("cargo", "Cargo to targets", cargo),
         ("provenance", "Provenance", provenance_html(provenance, page=page, config_path=config_path)),
     ]
     return page_html(

@@ -8,29 +8,13 @@ from exocargo.enrichment.run import read_enrichment
 from exocargo.report.enrichment_map import enrichment_map_figure
 from exocargo.report.plots import drawn_or_explained, save_svg, top_terms_figure
 
-params, wildcards = snakemake.params, snakemake.wildcards
+params, wildcards, output = snakemake.params, snakemake.wildcards, snakemake.output
 title = f"{wildcards.list_id}: {wildcards.library}"
 table = read_enrichment(snakemake.input.table)
-figure = drawn_or_explained(
-    lambda: top_terms_figure(
-        table,
-        title=title,
-        fdr_threshold=params.fdr_threshold,
-        top_terms=params.top_terms,
-        style=params.style,
-    ),
-    title=title,
-    source=snakemake.input.table,
-)
-save_svg(figure, snakemake.output.plot)
-figure = drawn_or_explained(
-    lambda: enrichment_map_figure(
-        table,
-        title=title,
-        fdr_threshold=params.fdr_threshold,
-        top_terms=params.top_terms,
-    ),
-    title=title,
-    source=snakemake.input.table,
-)
-save_svg(figure, snakemake.output.map)
+options = {"title": title, "fdr_threshold": params.fdr_threshold, "top_terms": params.top_terms}
+drawings = [
+    (lambda: top_terms_figure(table, style=params.style, **options), output.plot),
+    (lambda: enrichment_map_figure(table, **options), output.map),
+]
+for draw, path in drawings:
+    save_svg(drawn_or_explained(draw, title=title, source=snakemake.input.table), path)
