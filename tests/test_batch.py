@@ -18,7 +18,6 @@ from exocargo.enrichment.batch import (
     mapping_chunk,
     merge_chunk_files,
     merge_chunk_records,
-    plan_chunks,
     plan_gmt_inputs,
 )
 from exocargo.errors import InputError
@@ -78,10 +77,10 @@ def test_only_gmt_rows_above_the_chunk_size_are_batched(tmp_path: Path):
             "kind": ["gmt", "gmt", "genes"],
         }
     )
-    assert plan_chunks(sheet, 5) == {"big": 3}
-    assert plan_chunks(sheet, 11) == {}
+    assert plan_gmt_inputs(sheet, 5)[0] == {"big": 3}
+    assert plan_gmt_inputs(sheet, 11)[0] == {}
     big.write_text("".join(f"s{i}\t\tTP53\r\n" for i in range(11)), encoding="utf-16")
-    assert plan_chunks(sheet, 5) == {"big": 3}
+    assert plan_gmt_inputs(sheet, 5)[0] == {"big": 3}
 
 
 def test_concatenated_tables_keep_the_text_of_every_value(tmp_path: Path):

@@ -39,17 +39,12 @@ from exocargo.kinds import input_kind
 COPY_BUFFER = 1 << 20
 
 
-def plan_chunks(sheet: pd.DataFrame, chunk_size: int) -> dict[str, int]:
-    """``{list_id: number of chunks}`` for every gmt row with more than ``chunk_size`` sets.
-
-    ``sheet`` is the loaded gene-list sheet (``list_id``, resolved ``path``, ``kind``).
-    Rows not listed here are enriched in one job per library, as usual.
-    """
-    return plan_gmt_inputs(sheet, chunk_size)[0]
-
-
 def plan_gmt_inputs(sheet: pd.DataFrame, chunk_size: int) -> tuple[dict[str, int], dict[str, str]]:
-    """Chunks of every large gmt row, and the gmt rows that cannot be read at all.
+    """``{list_id: chunks}`` of every gmt row with more than ``chunk_size`` sets, and the gmt rows
+    that cannot be read at all.
+
+    ``sheet`` is the loaded gene-list sheet (``list_id``, resolved ``path``, ``kind``); rows not in
+    the first dict are enriched in one job per library, as usual.
 
     A GMT with a malformed line fails in its extract job, with the line number;
     read here once at planning time, such a row is never chunked, mapped or
