@@ -184,12 +184,7 @@ def enrich_list(
     return table, sidecar
 
 
-def read_enrichment(path: str | Path, columns: list[str] | None = None) -> pd.DataFrame:
-    """An enrichment table written by the workflow (its TSV or its Parquet copy), numbers as numbers.
-
-    ``columns`` reads only those (from Parquet without touching the others).
-    """
-    if Path(path).suffix == ".parquet":
-        return ENRICHMENT_TABLE.typed(read_columnar(path, columns))
-    table = read_tsv(path)
-    return ENRICHMENT_TABLE.typed(table if columns is None else table[columns])
+def read_enrichment(path: str | Path) -> pd.DataFrame:
+    """An enrichment table written by the workflow (its TSV or its Parquet copy), numbers as numbers."""
+    table = read_columnar(path) if Path(path).suffix == ".parquet" else read_tsv(path)
+    return ENRICHMENT_TABLE.typed(table)
