@@ -28,6 +28,7 @@ include: "workflow/rules/extract.smk"
 include: "workflow/rules/mapping.smk"
 include: "workflow/rules/enrichment.smk"
 include: "workflow/rules/batch.smk"
+include: "workflow/rules/relations.smk"
 include: "workflow/rules/cargo.smk"
 include: "workflow/rules/report.smk"
 

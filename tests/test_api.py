@@ -9,7 +9,7 @@ from pathlib import Path
 from conftest import GENES_TSV, require
 
 import exocargo
-from exocargo.tables import ENRICHMENT_TABLE, MAPPING_TABLE, STATED_RELATIONS_TABLE
+from exocargo.tables import ENRICHMENT_TABLE, MAPPING_TABLE, RELATIONS_TABLE
 
 P53_PATHWAY = ["TP53", "MDM2", "CDKN1A", "BAX", "GADD45A", "SESN1", "RRM2B", "TP53I3", "FAS", "CCNG1", "ZMAT3"]
 
@@ -46,9 +46,10 @@ def test_enrich_takes_named_lists_and_reports_each_as_a_query():
 
 def test_find_relations_reads_a_mirna_down_regulating_pten():
     table = exocargo.find_relations("Exosomal miR-21 from macrophages down-regulates PTEN in gastric cancer cells.")
-    assert list(table.columns) == STATED_RELATIONS_TABLE.columns
+    assert list(table.columns) == RELATIONS_TABLE.columns
     row = table[table["target_symbol"] == "PTEN"].iloc[0]
     assert (row["regulator"], row["effect"], row["target_entrez"]) == ("hsa-miR-21", "down", "5728")
+    assert row["ev_context"] and not row["negated"] and row["via"] == ""
 
 
 def test_the_command_line_maps_a_file(tmp_path):

@@ -46,7 +46,9 @@ def test_mdr_review_gives_mir221_222_cdkn1b_mir21_5p_pdha1_and_mir100_5p(finder)
         assert (p27.effect, p27.drug, p27.cancer, p27.outcome) == ("down", "tamoxifen", "breast cancer", "resistance")
         assert "p27" in p27.sentence
     pdha1 = [r for r in found if r.cargo == "hsa-miR-21-5p" and r.target == "PDHA1"]
-    assert {r.effect for r in pdha1} == {"down"}
+    assert {r.effect for r in pdha1} == {
+        "targets"
+    }  # "by targeting PDHA1"; the "while ... decreased" sentence is a correlation
     assert any(r.drug == "cisplatin" and r.cancer == "ovarian cancer" and r.outcome == "resistance" for r in pdha1)
     mir100 = one(found, "hsa-miR-100-5p", "")
     assert (mir100.drug, mir100.cancer, mir100.recipient) == ("cisplatin", "lung cancer", "recipient lung cancer cells")

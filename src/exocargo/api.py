@@ -32,9 +32,9 @@ from exocargo.mapping.decisions import Context
 from exocargo.mapping.local import LocalMapper
 from exocargo.mapping.table import load_mapper, map_names_table
 from exocargo.resources.layout import ResourceLayout
-from exocargo.tables import ENRICHMENT_TABLE, MAPPING_TABLE, STATED_RELATIONS_TABLE
+from exocargo.tables import ENRICHMENT_TABLE, MAPPING_TABLE
 from exocargo.text.mentions import MentionFinder, mine_document
-from exocargo.text.relations import find_relations as relations_of_sentences
+from exocargo.text.relations import relations_table
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -75,6 +75,14 @@ FIGURE_EVIDENCE_LIBRARIES = ("KEGG_2021_Human", "WikiPathway_2023_Human")
 
 
 @cache
+def _finder() -> MentionFinder:
+    """The workflow's mention finder: the gene mapper, locus types and approved full names."""
+    layout = _layout()
+    return MentionFinder.from_files(
+        _resource(layout.gene_table()), _resource(layout.hairpin_table()), _resource(layout.famplex_dir)
+    )
+
+
 def _mapper(expand_families: bool = True, figure_evidence: bool = False) -> LocalMapper:
     pathways = []
     if figure_evidence:  # the workflow's default libraries, when the resources folder has them
@@ -191,32 +199,9 @@ def read_paper(path: str | Path) -> Document:
 def find_relations(text: str | None = None, *, path: str | Path | None = None) -> pd.DataFrame:
     """The regulator -> target statements of a text, or of a paper file in any format :func:`read_paper` reads.
 
-    Columns of :data:`exocargo.tables.STATED_RELATIONS_TABLE`; ``section`` says where each was stated.
+    Columns of :data:`exocargo.tables.RELATIONS_TABLE`; ``section`` says where each was stated.
     """
     if (text is None) == (path is None):
         raise TypeError("find_relations takes a text or a path=, not both")
     document = read_plain_text(text) if path is None else read_paper(path)
-    sentences = mine_document(document, MentionFinder(mapper=_mapper()))
-    rows = [
-        {
-            "regulator": r.cargo,
-            "regulator_type": r.cargo_type,
-            "regulator_as_written": r.cargo_text,
-            "regulator_entrez": ";".join(r.cargo_entrez),
-            "target_symbol": r.target,
-            "target_entrez": ";".join(r.target_entrez),
-            "target_type": r.target_type,
-            "effect": r.effect,
-            "donor": r.donor,
-            "recipient": r.recipient,
-            "drug": r.drug,
-            "cancer": r.cancer,
-            "outcome": r.outcome,
-            "stated_pathway": r.pathway,
-            "sentence": r.sentence_index,
-            "section": r.section,
-            "evidence": r.sentence,
-        }
-        for r in relations_of_sentences(sentences)
-    ]
-    return pd.DataFrame(rows, columns=STATED_RELATIONS_TABLE.columns)
+    return relations_table(mine_document(document, _finder()))

@@ -190,7 +190,9 @@ MIRNA_ENRICHMENT_TABLE = _table(
 CARGO_TABLE = _table(
     "cargo targets",
     "results/cargo/{list_id}.cargo_targets.tsv",
-    "Cargo -> target -> pathway rows: relations stated in the text, and miRTarBase targets of each miRNA cargo.",
+    "Cargo -> target -> pathway rows. For a text or figure: the cargo relations it states, each with its "
+    "miRTarBase validation (the database-only targets are in results/cargo/{list_id}.validated_targets.tsv); "
+    "for a gene or miRNA list: the miRTarBase targets of each miRNA cargo.",
     ("cargo", "text", "The cargo molecule (miRBase name for miRNAs, HGNC symbol for genes and lncRNAs)."),
     ("cargo_type", "text", "mirna, gene, lncrna, circrna or protein."),
     ("cargo_entrez", "list", "Entrez IDs of the cargo (the MIR loci of a miRNA)."),
@@ -290,35 +292,57 @@ MIRTARBASE_PAIRS_TABLE = _table(
     ("pmids", "list", "PubMed IDs."),
 )
 
-STATED_RELATIONS_TABLE = _table(
+RELATIONS_TABLE = _table(
     "stated relations",
-    "exocargo.find_relations(text)",
-    "One row per (sentence, regulator, target) statement a text makes, as the text mining reads it.",
-    ("regulator", "text", "The regulator, normalised (miRBase name, HGNC symbol, lncRNA symbol)."),
-    ("regulator_type", "text", "mirna, gene, protein, lncrna or circrna."),
+    "results/relations/{list_id}.relations.tsv",
+    "One row per (sentence, regulator, target) statement a text makes, about vesicles or not "
+    "(exocargo.text.statements says how sentences are read; exocargo.find_relations(text) gives the same rows).",
+    ("regulator", "text", "The regulator, normalised (miRBase name, HGNC symbol, lncRNA symbol, FamPlex family)."),
+    ("regulator_type", "text", "mirna, gene, protein, family, lncrna or circrna."),
     ("regulator_as_written", "text", "The regulator as the sentence writes it."),
     (
         "regulator_entrez",
         "list",
         "Entrez IDs of the regulator (empty for a miRNA: its MIR loci are in the cargo table).",
     ),
+    ("target_as_written", "text", "The target as the sentence writes it."),
+    ("target_symbol", "text", "The target's HGNC symbol, miRBase name or FamPlex family; empty for a pathway."),
+    ("target_entrez", "list", "Entrez IDs of the target (several for a family)."),
+    ("target_type", "text", "gene, family, mirna, lncrna, circrna or pathway."),
+    ("effect", "text", "down, up, inhibits, activates, targets or unspecified (regulates, modulates, affects)."),
     (
-        "target_symbol",
+        "via",
         "text",
-        "The target as a symbol, family or pathway name; empty when only the regulator is stated.",
-    ),
-    ("target_entrez", "list", "Entrez IDs of the target."),
-    ("target_type", "text", "gene, family or pathway."),
-    ("effect", "text", "down, up, inhibits, activates, targets or empty when unstated."),
-    ("donor", "text", "Cell or tissue the vesicles come from, when stated."),
-    ("recipient", "text", "Cell or tissue that receives them, when stated."),
-    ("drug", "text", "A drug named in the sentence."),
-    ("cancer", "text", "A cancer named in the sentence."),
-    ("outcome", "text", "An outcome named in the sentence."),
-    ("stated_pathway", "text", "A pathway the sentence names."),
+        "The intermediate when the target is reached through another name (X down-regulates A, "
+        "which activates B: X -> B via A); empty for a direct statement.",
+    ),  # fmt: skip
+    ("ev_context", "boolean", "The sentence or its paragraph places the regulator in or on vesicles (cargo)."),
+    ("negated", "boolean", "The statement is negated (did not affect, no effect on)."),
+    ("hedged", "boolean", "The sentence hedges (may, suggests, predicted, putative)."),
     ("sentence", "integer", "Sentence index in the text."),
     ("section", "text", "The text's section of that sentence (abstract, results, figure legend, ...)."),
-    ("evidence", "text", "The sentence."),
+    ("evidence", "text", "The sentence, whitespace collapsed."),
+)
+
+MENTIONS_TABLE = _table(
+    "mentions",
+    "results/names/{list_id}.mentions.tsv",
+    "One row per occurrence of a name in a text or figure caption; the names table is the per-name summary.",
+    (
+        "start",
+        "integer",
+        "Offset of the mention's first character in the document text as read (for a plain-text "
+        "file its decoded content; for PDF, HTML and XML the text exocargo.read_paper gives); -1 when the "
+        "written form was rewritten while reading (a LaTeX letter).",
+    ),  # fmt: skip
+    ("end", "integer", "Offset just after its last character (-1 as for start)."),
+    ("text", "text", "The mention as written."),
+    ("type", "text", "gene, protein, mirna, lncrna, circrna, family, drug or cancer."),
+    ("normalized", "text", "Symbol, miRBase name, family, drug or cancer name."),
+    ("entrez_id", "text", "The one Entrez ID of a gene mention; empty for a family or an ambiguous name."),
+    ("note", "text", "For a family or an ambiguous name, its candidate Entrez IDs."),
+    ("sentence", "integer", "Sentence index in the text."),
+    ("section", "text", "The text's section of that sentence."),
 )
 
 SHEET_TABLE = _table(
@@ -344,7 +368,8 @@ ALL_TABLES = (
     GENES_TABLE,
     MIRBASE_HAIRPINS_TABLE,
     MIRTARBASE_PAIRS_TABLE,
-    STATED_RELATIONS_TABLE,
+    RELATIONS_TABLE,
+    MENTIONS_TABLE,
 )
 
 

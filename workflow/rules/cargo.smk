@@ -39,6 +39,7 @@ rule build_cargo_targets:
         ),
     output:
         table="results/cargo/{list_id}.cargo_targets.tsv",
+        validated="results/cargo/{list_id}.validated_targets.tsv",
         network=report(
             "results/cargo/{list_id}.network.svg",
             caption="../report/cargo_network.rst",

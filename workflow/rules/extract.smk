@@ -12,6 +12,7 @@ rule extract_names:
         names="results/names/{list_id}.names.tsv",
         source="results/names/{list_id}.source.json",
         sentences="results/names/{list_id}.sentences.json",
+        mentions="results/names/{list_id}.mentions.tsv",
     log:
         "logs/names/{list_id}.log",
     # Reading a user's file is cheap and is where their mistakes show: start it before any

@@ -23,6 +23,7 @@ def list_files(list_id):
             *per_library(rules.run_enrichment.log[0]).values(),
             *per_library(rules.plot_enrichment.log[0]).values(),
         ],
+        "relations": [one(rules.state_relations.log[0])],
         "cargo": [one(rules.build_cargo_targets.log[0])],
         "report": [one(rules.render_list_report.log[0])],
     }
@@ -46,7 +47,10 @@ def list_files(list_id):
         enrichment_facts=per_library(rules.run_enrichment.output.sidecar),
         enrichment_plots=per_library(rules.plot_enrichment.output.plot),
         enrichment_maps=per_library(rules.plot_enrichment.output.map),
+        mentions=one(rules.extract_names.output.mentions),
+        relations=one(rules.state_relations.output.relations),
         cargo=one(rules.build_cargo_targets.output.table),
+        validated=one(rules.build_cargo_targets.output.validated),
         network_plot=one(rules.build_cargo_targets.output.network),
         mirna_enrichment=one(rules.build_cargo_targets.output.mirna_enrichment),
         logs=logs,

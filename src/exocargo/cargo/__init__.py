@@ -7,6 +7,7 @@ from exocargo.cargo.targets import (
     merge_cargo_tables,
     mirtarbase_pairs,
     read_mirtarbase,
+    split_cargo_table,
 )
 
 __all__ = [
@@ -16,4 +17,5 @@ __all__ = [
     "cargo_edges",
     "read_mirtarbase",
     "mirtarbase_pairs",
+    "split_cargo_table",
 ]

@@ -53,6 +53,8 @@ EXPERIMENT_SPLIT = re.compile(r"\s*//\s*|\s*;\s*")
 PMID_SPLIT = re.compile(r"[;,\s]+")
 TEXT_STRENGTH = "stated in text"
 NOT_VALIDATED = "not in miRTarBase"
+OPPOSITE_DIRECTION = "miRTarBase pair is repressive, text says up"
+RAISING_EFFECTS = ("up", "activates")
 MAX_PATHWAYS = 3
 
 
@@ -267,6 +269,10 @@ def _text_row(relation: Relation, context: CargoContext, document: str) -> dict:
             found = context.mirtarbase.validation(names, relation.target_entrez)
             if found.empty:
                 row["mirtarbase_support"] = NOT_VALIDATED
+            elif relation.effect in RAISING_EFFECTS:
+                # miRTarBase holds repressive interactions: it does not confirm a text saying the target goes up.
+                row["mirtarbase_mirna"] = ";".join(dict.fromkeys(found["mirna"]))
+                row["mirtarbase_support"] = f"{OPPOSITE_DIRECTION} ({found['strength'].iloc[0]})"
             else:
                 row.update(
                     source="text+mirtarbase",
@@ -470,3 +476,21 @@ def build_list_cargo(
     enrichment_table = pd.concat(tests, ignore_index=True) if tests else MIRNA_ENRICHMENT_TABLE.empty()
     why_empty = "" if len(table) else "no miRNA in the list and no cargo relation stated in its text"
     return table, enrichment_table, why_empty
+
+
+def split_cargo_table(table: pd.DataFrame, kind: str, *, validated_min_evidence: str = "strong") -> tuple:
+    """``(cargo_targets, validated_targets)`` of one list's cargo table.
+
+    For a text or figure, the cargo table is what the text states (rows with a ``text`` source, each with
+    its miRTarBase validation); targets only miRTarBase knows go to the validated table, at
+    ``validated_min_evidence`` (strong by default) or above, so a review's findings are not buried under
+    every database target of every miRNA it names. A gene or miRNA list states nothing: its cargo table
+    is its validated targets, and the validated table holds the same rows.
+    """
+    database = table["source"] == "mirtarbase"
+    validated = table[database]
+    if validated_min_evidence == "strong":
+        validated = validated[validated["evidence_strength"] == "strong"]
+    if not input_kind(kind).has_prose:
+        return table.reset_index(drop=True), validated.reset_index(drop=True)
+    return table[~database].reset_index(drop=True), validated.reset_index(drop=True)

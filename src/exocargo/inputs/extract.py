@@ -29,6 +29,7 @@ from exocargo.inputs.readers import (
 )
 from exocargo.kinds import INPUT_KINDS, input_kind
 from exocargo.text.mentions import MentionFinder, Sentence, mine_document, names_table
+from exocargo.text.offsets import document_text, mentions_table
 
 STATUS_OK = "ok"
 STATUS_FAILED = "failed"
@@ -76,13 +77,15 @@ def _read(path: str | Path, kind: str, list_id: str, finder: MentionFinder) -> E
         document = read_document(path, read_text)
         sentences = mine_document(document, finder)
         details = {"document": {"format": document.format, "sections": document.section_names()}}
-        return Extraction(names_table(sentences, list_id), details, sentences)
+        raw = read_text(path) if document.format in ("text", "markdown") else document_text(document)
+        return Extraction(names_table(sentences, list_id), details, sentences, raw)
     if kind == "pfocr":
         record = parse_pfocr_record(path)
         prose = Document("pfocr")
         prose.add(TITLE, record.title)
         prose.add(FIGURE_LEGEND, record.caption)
-        return Extraction(pfocr_names(record, list_id), _pfocr_details(record), mine_document(prose, finder))
+        sentences = mine_document(prose, finder)
+        return Extraction(pfocr_names(record, list_id), _pfocr_details(record), sentences, document_text(prose))
     names = read_gmt(path) if input_kind(kind).holds_gene_sets else read_gene_list(path, list_id)
     return Extraction(names, {}, [])
 
@@ -96,9 +99,15 @@ class Extraction:
     # Sentences of the input's prose with their mentions (a document, or a figure's title and
     # caption): the cargo step reads its stated relations from these instead of mining again.
     sentences: list[Sentence] = field(default_factory=list)
+    # The prose as read, which the mentions table's offsets index (a plain-text file's decoded content).
+    raw_text: str = ""
 
     def sentence_records(self) -> list[dict]:
         return [sentence.record() for sentence in self.sentences]
+
+    def mentions(self) -> pd.DataFrame:
+        """The mentions table: one row per occurrence, with offsets into :attr:`raw_text`."""
+        return mentions_table(self.raw_text, self.sentences)
 
 
 def extract(path: str | Path, kind: str, list_id: str, *, finder: MentionFinder | None = None) -> Extraction:

@@ -38,7 +38,13 @@ from exocargo.report.html import (
 from exocargo.report.provenance import Provenance, provenance_html
 from exocargo.report.run_files import ListFiles
 from exocargo.report.workbook import Sheet, write_workbook
-from exocargo.tables import CARGO_TABLE, MAPPING_SUMMARY_TABLE, MAPPING_TABLE, MIRNA_ENRICHMENT_TABLE
+from exocargo.tables import (
+    CARGO_TABLE,
+    MAPPING_SUMMARY_TABLE,
+    MAPPING_TABLE,
+    MIRNA_ENRICHMENT_TABLE,
+    RELATIONS_TABLE,
+)
 
 # --------------------------------------------------------------------------- one list
 
@@ -74,6 +80,8 @@ class ListReport:
     files: ListFiles
     fdr_threshold: float
     pfocr_agreement: pd.DataFrame | None = None
+    relations: pd.DataFrame = field(default_factory=RELATIONS_TABLE.empty)
+    validated: pd.DataFrame = field(default_factory=CARGO_TABLE.empty)
     _unresolved: pd.DataFrame | None = field(default=None, repr=False)
 
     @property
@@ -355,6 +363,19 @@ def run_details_html(result: EnrichmentResult, page: Path) -> str:
     )
 
 
+def relations_section(report: ListReport, page: Path) -> str:
+    """Every regulator -> target statement of the text, each with its sentence: what the paper says."""
+    table = table_html(
+        report.relations,
+        table_id="stated-relations",
+        page=page,
+        max_rows=MAX_HTML_ROWS["cargo"],
+        downloads=[Download("relations TSV", report.files.relations)] if report.files.relations else [],
+        what="stated relations",
+    )
+    return render("list_relations.html", empty=report.relations.empty, table=Markup(table))
+
+
 def cargo_section(report: ListReport, page: Path) -> str:
     """The cargo table, its network and the miRNA target-set test (with the matched-count null)."""
     if not input_kind(report.source["kind"]).has_cargo:
@@ -374,6 +395,16 @@ def cargo_section(report: ListReport, page: Path) -> str:
         downloads=[Download("cargo TSV", report.files.cargo), Download("XLSX (all tables)", report.files.workbook)],
         what="cargo-target rows",
     )
+    validated_table = ""
+    if report.files.validated and input_kind(report.source["kind"]).has_prose:
+        validated_table = table_html(
+            report.validated,
+            table_id="validated-targets",
+            page=page,
+            max_rows=MAX_HTML_ROWS["cargo"],
+            downloads=[Download("validated targets TSV", report.files.validated)],
+            what="database-only target rows",
+        )
     mirna_table = table_html(
         mirnas.loc[order].drop(columns=["permutations", "seed"], errors="ignore"),
         table_id="mirna-enrichment",
@@ -389,6 +420,7 @@ def cargo_section(report: ListReport, page: Path) -> str:
         network=Markup(image_html(report.network_plot, alt="cargo-target network", caption="Cargo-target network.")),
         empty=report.cargo.empty,
         table=Markup(cargo_table),
+        validated_table=Markup(validated_table),
         null=null,
         fdr_threshold=f"{report.fdr_threshold:g}",
         mirna_table=Markup(mirna_table),
@@ -404,8 +436,10 @@ def render_list_report(report: ListReport, *, provenance: Provenance, page: Path
         cargo = cargo_section(report, page)
     else:  # the list failed before mapping (a GMT that did not parse): say so where the results would be
         mapping = enrichment = cargo = render("list_not_run.html", step=report.files.stops_after)
-    sections = [
-        ("input", "Input", input_section(report, page)),
+    sections = [("input", "Input", input_section(report, page))]
+    if input_kind(report.source["kind"]).has_prose:  # what the paper says leads
+        sections.append(("relations", "Stated relations", relations_section(report, page)))
+    sections += [
         ("mapping", "Mapping audit", mapping),
         ("enrichment", "Enrichment", enrichment),
         ("cargo", "Cargo to targets", cargo),
@@ -449,7 +483,11 @@ def list_workbook_sheets(report: ListReport, *, top_terms_per_query: int = 10) -
             f"terms with adjusted p < {report.fdr_threshold:g}, and the {top_terms_per_query} best of each query"
         )
         sheets[result.library] = Sheet(selected, len(result.table), selection, str(result.tsv))
+    if files.relations:
+        sheets["stated_relations"] = Sheet(report.relations, full_table=files.relations)
     sheets["cargo_targets"] = Sheet(report.cargo, full_table=files.cargo)
+    if files.validated and input_kind(report.source["kind"]).has_prose:
+        sheets["validated_targets"] = Sheet(report.validated, full_table=files.validated)
     sheets["mirna_target_pathways"] = Sheet(report.mirna_enrichment, full_table=files.mirna_enrichment)
     return sheets
 
@@ -503,6 +541,8 @@ def load_list_report(files: ListFiles, *, fdr_threshold: float) -> ListReport:
             for library, path in files.enrichment.items()
         ],
         cargo=read_tsv(files.cargo),
+        relations=read_tsv(files.relations) if files.relations else RELATIONS_TABLE.empty(),
+        validated=read_tsv(files.validated) if files.validated else CARGO_TABLE.empty(),
         mirna_enrichment=read_tsv(files.mirna_enrichment),
         network_plot=Path(files.network_plot),
         files=files,

@@ -14,16 +14,29 @@ from pathlib import Path
 # Each step of a list and the fields of ListFiles it writes, in run order: the index's status
 # says which step's outputs are missing first.
 LIST_STEPS = (
-    ("names", ("source", "names", "sentences")),
+    ("names", ("source", "names", "sentences", "mentions")),
+    ("relations", ("relations",)),
     ("mapping", ("mapping", "summary", "entrez", "pfocr_agreement")),
     ("enrichment", ("enrichment", "enrichment_columnar", "enrichment_facts", "enrichment_plots", "enrichment_maps")),
-    ("cargo", ("cargo", "network_plot", "mirna_enrichment")),
+    ("cargo", ("cargo", "validated", "network_plot", "mirna_enrichment")),
     ("report", ("report", "workbook")),
 )
 # Per-library outputs: {library: path}.
 PER_LIBRARY = ("enrichment", "enrichment_columnar", "enrichment_facts", "enrichment_plots", "enrichment_maps")
 # Tables a user downloads (the index links them, the zip holds them); the rest are plots and JSON.
-TABLES = ("names", "mapping", "summary", "entrez", "pfocr_agreement", "enrichment", "cargo", "mirna_enrichment")
+TABLES = (
+    "names",
+    "mentions",
+    "mapping",
+    "summary",
+    "entrez",
+    "pfocr_agreement",
+    "enrichment",
+    "relations",
+    "cargo",
+    "validated",
+    "mirna_enrichment",
+)
 EXTRAS = ("source", "enrichment_columnar", "enrichment_facts", "enrichment_plots", "enrichment_maps", "network_plot")
 STEP_OF = {key: step for step, keys in LIST_STEPS for key in keys}
 
@@ -57,6 +70,11 @@ class ListFiles:
     # The last step that runs before the report ("names" for a GMT that failed to parse when the
     # run was planned); empty: every step runs.
     stops_after: str = ""
+    # Prose outputs: every mention with offsets, the stated relations, the database-only cargo targets
+    # (empty: not part of this run's layout).
+    mentions: str = ""
+    relations: str = ""
+    validated: str = ""
 
     def runs(self, step: str) -> bool:
         """Whether the step's jobs are part of the run (the report always is)."""
@@ -75,7 +93,7 @@ class ListFiles:
             value = getattr(self, key)
             if isinstance(value, dict):
                 found += [Path(path) for path in value.values()]
-            elif value is not None:
+            elif value:
                 found.append(Path(value))
         return found
 
@@ -90,7 +108,7 @@ class ListFiles:
             value = getattr(self, key)
             if isinstance(value, dict):
                 inputs[key] = list(value.values())
-            elif value is not None:
+            elif value:
                 inputs[key] = value
         return inputs
 

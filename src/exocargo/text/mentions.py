@@ -50,6 +50,7 @@ from exocargo.mapping.families import squash
 from exocargo.mapping.mirna import find_mentions, parse_mirnas
 from exocargo.mapping.table import load_mapper
 from exocargo.tables import NAMES_TABLE
+from exocargo.text.gene_names import GeneNameIndex
 
 MENTION_TYPES = ("gene", "protein", "mirna", "lncrna", "circrna", "family", "drug", "cancer")
 LOCUS_TYPES = {"RNA, long non-coding": "lncrna"}
@@ -354,8 +355,10 @@ class MentionFinder:
         locus_types: dict[str, str] | None = None,
         lexicon: Lexicon | None = None,
         context: DocumentContext | None = None,
+        full_names: GeneNameIndex | None = None,
     ):
         self.mapper = mapper
+        self.full_names = full_names
         self.locus_types = locus_types or {}
         self.lexicon = lexicon or load_lexicon()
         self.context = context or DocumentContext()
@@ -373,12 +376,17 @@ class MentionFinder:
         return cls(
             load_mapper(genes_tsv, hairpins_tsv, famplex_dir),
             locus_types=dict(zip(genes["symbol"], genes["locus_type"])),
+            full_names=GeneNameIndex.from_table(genes),
         )
 
     def for_document(self, text: str) -> MentionFinder:
         """The same finder, knowing what ``text`` defines (see :class:`DocumentContext`)."""
         finder = MentionFinder(
-            self.mapper, locus_types=self.locus_types, lexicon=self.lexicon, context=read_context(text, self.lexicon)
+            self.mapper,
+            locus_types=self.locus_types,
+            lexicon=self.lexicon,
+            context=read_context(text, self.lexicon),
+            full_names=self.full_names,
         )
         finder._resolved, finder._curated = self._resolved, self._curated  # name -> genes: same in every document
         return finder
@@ -487,6 +495,9 @@ class MentionFinder:
             if " " in term.text:  # multi-word protein names before cancers ("breast cancer resistance protein")
                 for mention in self.resolve(term.text):
                     claim(term.start, term.end, term.text, "protein", mention.normalized, mention.entrez)
+        for hit in self.full_names.find(sentence) if self.full_names is not None else ():
+            kind = LOCUS_TYPES.get(self.locus_types.get(hit.symbol, ""), "protein")
+            claim(hit.start, hit.end, hit.text, kind, hit.symbol, (hit.entrez_id,))
         for kind, terms in (("drug", self.drugs.find(sentence)), ("cancer", self.cancers.find(sentence))):
             for term in terms:
                 claim(term.start, term.end, term.text, kind, term.normalized)

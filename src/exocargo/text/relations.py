@@ -9,13 +9,11 @@ words bind it to the vesicle: ``exosomal X``, ``X-containing EVs``,
 ``EVs containing/carrying/delivering ... X``, ``transfer of X``,
 ``X ... carried by EVs``. An RNA cargo stays cargo for the rest of its paragraph.
 
-*Targets and effects.* A gene or pathway is a target when an effect word
-governs it: it follows the word (``targeting PTEN``, ``down-regulation of
-PTEN``, ``activates PI3K/AKT signaling``) before the clause turns (``which``,
-``via``, ``by``...), or an effect follows it (``PDHA1 levels were
-decreased``). Effects: ``down``, ``up``, ``activates``, ``inhibits``,
-``regulates``. Pathways are names followed by *signaling*, *pathway*,
-*cascade* or *axis*.
+*Targets and effects.* A cargo's targets are those its sentence's
+statements give it (:mod:`exocargo.text.statements`: the grammar decides who
+acts on whom, so a protein loading a miRNA into vesicles is no target of that
+miRNA, and a correlation is no relation). :func:`relations_table` gives every
+statement of a text, cargo or not, with ``ev_context``.
 
 *Context.* Donor cells: ``exosomes from/secreted by CELLS``, ``CELL-derived
 exosomes``, or cells that open the clause and act by exosomes. Recipient
@@ -36,8 +34,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import pandas as pd
+
 from exocargo.lexicon import Lexicon, load_lexicon
+from exocargo.tables import RELATIONS_TABLE
 from exocargo.text.mentions import MIRNA_SEPARATOR, Mention, Sentence
+from exocargo.text.statements import CUE, Statement, statements_of
 
 RNA_TYPES = ("mirna", "lncrna", "circrna")
 GENE_TYPES = ("gene", "protein", "family", "lncrna")
@@ -71,37 +73,11 @@ TRANSFER_OF = re.compile(
     re.IGNORECASE,
 )
 
-EFFECT_CUES = [
-    (
-        "down",
-        r"negatively regulat\w*|target\w*|down-?regulat\w*|suppress\w*|repress\w*|reduc\w*|decreas\w*|lower\w*|silenc\w*|loss of|losing|degrad\w*|knock\w*down",
-    ),
-    (
-        "up",
-        r"positively regulat\w*|up-?regulat\w*|increas\w*|elevat\w*|induc\w*|enhanc\w*|overexpress\w*|stimulat\w*|promot\w*|restor\w*|rais\w*",
-    ),
-    ("activates", r"activat\w*|trigger\w*|initiat\w*"),
-    ("inhibits", r"inhibit\w*|block\w*|impair\w*|attenuat\w*|abrogat\w*|interfer\w*"),
-    ("regulates", r"regulat\w*|modulat\w*|alter\w*|affect\w*|influenc\w*"),
-]
-# Nouns of agents ("inhibitor", "regulator") name a protein, they state no effect.
-AGENT_NOUN = r"(?!(?:inhibitor|regulator|activator|suppressor|repressor|promoter|enhancer|inducer)s?\b)"
-CUE = re.compile(
-    "|".join(rf"(?P<{name}>(?<![\w-]){AGENT_NOUN}(?:{words}))" for name, words in EFFECT_CUES), re.IGNORECASE
-)
 CLAUSE_TURN = re.compile(
     r"[;.]|,\s*(?:which|while|whereas|thereby|thus|leading|resulting)|\s(?:which|that|while|whereas|via|through|by|"
     r"leading to|resulting in|thereby|and thus|with|where)\s",
     re.IGNORECASE,
 )
-POST_EFFECT = re.compile(
-    r"^\s*(?:\w+\s+){0,2}?(?:(?:expression|levels?|activity|phosphorylation)\s+)?(?:(?:was|were|is|are|being)\s+)?"
-    r"(?:significantly\s+|markedly\s+)?(?P<effect>decreased|reduced|down-?regulated|suppressed|lost|increased|up-?regulated|elevated|activated|inhibited)",
-    re.IGNORECASE,
-)
-POST_EFFECT_OF = {"decreased": "down", "reduced": "down", "downregulated": "down", "down-regulated": "down", "suppressed": "down",
-                  "lost": "down", "increased": "up", "upregulated": "up", "up-regulated": "up", "elevated": "up",
-                  "activated": "activates", "inhibited": "inhibits"}  # fmt: skip
 _PATHWAY_NAME = r"[\w\-α-ω]+(?:\s?/\s?[\w\-α-ω]+)*"
 # "PI3K/AKT signaling", "the PI3K/AKT and MAPK signaling pathways", "EGFR/Ras/Raf/Mek/Erk kinase cascade"
 PATHWAY = re.compile(
@@ -168,6 +144,9 @@ class Relation:
     sentence_index: int
     sentence: str
     section: str = ""
+    via: str = ""
+    negated: bool = False
+    hedged: bool = False
 
 
 def _join(values: list[str]) -> str:
@@ -271,96 +250,92 @@ def pathways_in(text: str, mentions: list[Mention]) -> list[tuple[int, int, str]
     return found
 
 
-def _effects(text: str, mentions: list[Mention], pathways: list[tuple[int, int, str]]) -> dict[tuple[int, int], str]:
-    """Effect on each governed gene mention / pathway span, keyed by its span."""
-    targets = [(m.start, m.end) for m in mentions if m.type in GENE_TYPES] + [(p[0], p[1]) for p in pathways]
-    effects: dict[tuple[int, int], str] = {}
-    cues = list(CUE.finditer(text))
-    for index, cue in enumerate(cues):
-        stop = CLAUSE_TURN.search(text, cue.end())
-        end = min(
-            stop.start() if stop else len(text),
-            cues[index + 1].start() if index + 1 < len(cues) else len(text),
-            cue.end() + 120,
-        )
-        for span in targets:
-            if cue.end() <= span[0] < end:
-                effects.setdefault(span, cue.lastgroup)
-    for span in targets:
-        if span not in effects and (post := POST_EFFECT.match(text[span[1] :])):
-            effects[span] = POST_EFFECT_OF[post.group("effect").lower()]
-    return effects
-
-
 def _masked(text: str, spans: list[tuple[int, int, str]]) -> str:
     for start, end, _ in spans:
         text = text[:start] + " " * (end - start) + text[end:]
     return text
 
 
-def find_relations(sentences: list[Sentence], lexicon: Lexicon | None = None) -> list[Relation]:
-    """Relations of a mined document (:func:`exocargo.textmine.mine_text`), in text order."""
-    lexicon = lexicon or load_lexicon()
-    relations: list[Relation] = []
+def _cargo_mentions(sentence: Sentence, known_cargo: set[str], clause: tuple[int, int], in_pathway) -> list[Mention]:
+    """The cargo of one clause: RNAs of a vesicle sentence (or named as cargo earlier in the paragraph),
+    proteins the words bind to a vesicle."""
+    text, about_vesicles = sentence.text, bool(EV.search(sentence.text))
+    return [
+        m
+        for m in sentence.mentions
+        if clause[0] <= m.start < clause[1]
+        and m not in in_pathway
+        and (
+            (m.type in RNA_TYPES and (about_vesicles or m.normalized in known_cargo))
+            or (
+                m.type in GENE_TYPES
+                and (m.normalized in known_cargo or (about_vesicles and _is_protein_cargo(text, m)))
+            )
+        )
+    ]
+
+
+def read_sentences(sentences: list[Sentence], lexicon: Lexicon | None = None):
+    """Each sentence with its statements and its cargo mentions (a vesicle context carried through paragraphs).
+
+    Yields ``(sentence, statements, cargo, pathways, clauses)``, where ``cargo`` maps a clause's bounds to
+    its cargo mentions.
+    """
     cargo_in_paragraph: dict[int, set[str]] = {}
     for sentence in sentences:
         known_cargo = cargo_in_paragraph.setdefault(sentence.paragraph, set())
-        text, about_vesicles = sentence.text, bool(EV.search(sentence.text))
-        mentions = sentence.mentions
+        pathways = pathways_in(sentence.text, sentence.mentions)
+        in_pathway = [m for m in sentence.mentions if any(start <= m.start < end for start, end, _ in pathways)]
+        statements = statements_of(sentence, pathways)
+        cargo = {}
+        for clause in _clauses(sentence.text):
+            cargo[clause] = _cargo_mentions(sentence, known_cargo, clause, in_pathway)
+            known_cargo.update(m.normalized for m in cargo[clause])
+        yield sentence, statements, cargo, pathways
+
+
+def stated_relations(sentences: list[Sentence]) -> list[tuple[Statement, bool]]:
+    """Every statement of a document with ``ev_context``: whether its regulator is vesicle cargo there."""
+    found = []
+    for _, statements, cargo, _ in read_sentences(sentences):
+        cargo_starts = {m.start for mentions in cargo.values() for m in mentions}
+        found += [(statement, statement.regulator_start in cargo_starts) for statement in statements]
+    return found
+
+
+def find_relations(sentences: list[Sentence], lexicon: Lexicon | None = None) -> list[Relation]:
+    """Cargo relations of a mined document (:func:`exocargo.text.mentions.mine_text`), in text order:
+    each cargo with the targets its statements give it (:mod:`exocargo.text.statements`), or alone."""
+    lexicon = lexicon or load_lexicon()
+    relations: list[Relation] = []
+    for sentence, statements, cargo_of_clause, pathways in read_sentences(sentences, lexicon):
+        text, mentions = sentence.text, sentence.mentions
         drug = _join([m.normalized for m in mentions if m.type == "drug"])
         cancer = _join([m.normalized for m in mentions if m.type == "cancer"])
         outcome = _join([t.normalized for t in lexicon.find_outcomes(_masked(text, cell_phrases(text)))])
-        pathways = pathways_in(text, mentions)
-        effects = _effects(text, mentions, pathways)
-        in_pathway = [m for m in mentions if any(start <= m.start < end for start, end, _ in pathways)]
-        for clause_start, clause_end in _clauses(text):
-            clause = text[clause_start:clause_end]
-            inside = [m for m in mentions if clause_start <= m.start < clause_end and m not in in_pathway]
-            cargo = [
-                m
-                for m in inside
-                if (m.type in RNA_TYPES and (about_vesicles or m.normalized in known_cargo))
-                or (about_vesicles and m.type in GENE_TYPES and _is_protein_cargo(text, m))
-            ]
+        for (clause_start, clause_end), cargo in cargo_of_clause.items():
             if not cargo:
                 continue
-            cargo_spans = {(m.start, m.end) for m in cargo}
-            targets = [
-                (m.start, m.normalized or m.text, "gene", m.entrez, effects[(m.start, m.end)])
-                for m in inside
-                if m.type in GENE_TYPES and (m.start, m.end) not in cargo_spans and (m.start, m.end) in effects
-            ]
-            targets += [
-                (start, name, "pathway", (), effects[(start, end)])
-                for start, end, name in pathways
-                if clause_start <= start < clause_end and (start, end) in effects
-            ]
+            clause = text[clause_start:clause_end]
             donor, recipient = _donor_recipient(clause, cargo[0].start - clause_start)
             for mention in cargo:
-                known_cargo.add(mention.normalized)
-                # A cargo never targets itself; a protein cargo acts on what is named after it
-                # (an RNA may come last: "by targeting PDHA1 with exosomal miR-21-5p").
-                own = [
-                    t[1:]
-                    for t in targets
-                    if t[1] != mention.normalized and (mention.type in RNA_TYPES or t[0] > mention.start)
-                ]
                 for name in (
                     mention.normalized.split(MIRNA_SEPARATOR)
                     if mention.type == "mirna"
                     else [mention.normalized or mention.text]
                 ):
-                    for target, target_type, target_entrez, effect in own or [("", "", (), "")]:
+                    own = [s for s in statements if s.regulator_start == mention.start and s.regulator == name]
+                    for statement in own or [None]:
                         relations.append(
                             Relation(
                                 cargo=name,
                                 cargo_type="protein" if mention.type in ("gene", "family") else mention.type,
                                 cargo_text=mention.text,
                                 cargo_entrez=mention.entrez if mention.type != "mirna" else (),
-                                target=target,
-                                target_type=target_type,
-                                target_entrez=target_entrez,
-                                effect=effect,
+                                target=(statement.target_symbol or statement.target_as_written) if statement else "",
+                                target_type=statement.target_type if statement else "",
+                                target_entrez=statement.target_entrez if statement else (),
+                                effect=statement.effect if statement else "",
                                 donor=donor,
                                 recipient=recipient,
                                 drug=drug,
@@ -372,6 +347,9 @@ def find_relations(sentences: list[Sentence], lexicon: Lexicon | None = None) ->
                                 sentence_index=sentence.index,
                                 sentence=text,
                                 section=sentence.section,
+                                via=statement.via if statement else "",
+                                negated=statement.negated if statement else False,
+                                hedged=statement.hedged if statement else False,
                             )
                         )
     return _one_per_pair(relations)
@@ -383,7 +361,33 @@ def _one_per_pair(relations: list[Relation]) -> list[Relation]:
     kept: dict[tuple[str, str, int], Relation] = {}
     for relation in relations:
         key = (relation.cargo, relation.target, relation.sentence_index)
-        if key not in kept or (kept[key].effect in ("", "regulates") and relation.effect not in ("", "regulates")):
+        if key not in kept or (kept[key].effect in ("", "unspecified") and relation.effect not in ("", "unspecified")):
             kept[key] = relation
     with_target = {(r.cargo, r.sentence_index) for r in kept.values() if r.target}
     return [r for r in kept.values() if r.target or (r.cargo, r.sentence_index) not in with_target]
+
+
+def relations_table(sentences: list[Sentence]) -> pd.DataFrame:
+    """:data:`~exocargo.tables.RELATIONS_TABLE` rows: every statement of a mined document, in text order."""
+    rows = [
+        (
+            s.regulator,
+            s.regulator_type,
+            s.regulator_text,
+            ";".join(s.regulator_entrez),
+            s.target_as_written,
+            s.target_symbol,
+            ";".join(s.target_entrez),
+            s.target_type,
+            s.effect,
+            s.via,
+            ev_context,
+            s.negated,
+            s.hedged,
+            s.sentence_index,
+            s.section,
+            s.evidence,
+        )  # fmt: skip
+        for s, ev_context in stated_relations(sentences)
+    ]
+    return pd.DataFrame(rows, columns=RELATIONS_TABLE.columns)

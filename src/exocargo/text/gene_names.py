@@ -1,0 +1,127 @@
+"""Genes written by their full names: HGNC approved names found in prose.
+
+Papers name many proteins in words ("hepatocyte growth factor", "transferrin
+receptor", "C-C motif chemokine ligand 2", "DNA polymerase beta"), which no
+symbol matcher sees. This index holds every HGNC approved name as a sequence
+of normalised word tokens and finds, in one left-to-right pass over a
+sentence's tokens, the longest approved name starting at each token: a
+token-level multi-pattern match (dictionary lookups per token, no regex per
+name), so its cost does not grow with the number of names.
+
+Normalisation, so that written variants meet the approved form: letters and
+digits split apart (``interleukin-6`` = ``interleukin 6``, ``p53`` = ``p 53``),
+case folded, Greek letters in any spelling made one token (``β``, ``beta``),
+British ``tumour`` read as ``tumor``, Roman numerals I-X as digits
+(``factor VIII``), and the word ``gene`` dropped (``tumor susceptibility gene
+101``). A name is only indexed when it stands for one gene; a single-word name
+only when it is at least five letters long, so short words never match.
+
+>>> index = GeneNameIndex([("3082", "HGF", "hepatocyte growth factor"), ("7037", "TFRC", "transferrin receptor")])
+>>> [(hit.text, hit.symbol) for hit in index.find("Hepatocyte growth factor and transferrin receptor-1 rose.")]
+[('Hepatocyte growth factor', 'HGF'), ('transferrin receptor', 'TFRC')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from exocargo.greek import LETTER_NAMES, NAME_LETTERS
+
+TOKEN = re.compile(r"[A-Za-z]+|\d+|[α-ωΑ-Ω]")
+ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9", "x": "10"}
+SPELLING = {"tumour": "tumor", "haemoglobin": "hemoglobin", "oestrogen": "estrogen", "gene": ""}
+MIN_SINGLE_WORD = 5
+MAX_NAME_TOKENS = 16
+
+
+@dataclass(frozen=True)
+class NameHit:
+    start: int
+    end: int
+    text: str
+    entrez_id: str
+    symbol: str
+
+
+def _token_key(word: str) -> str:
+    lower = word.lower()
+    if lower in NAME_LETTERS:
+        return NAME_LETTERS[lower]
+    if len(word) == 1 and word.lower() in LETTER_NAMES:
+        return word.lower()
+    # Roman numerals only in capitals as written ("factor VIII"), never the English "I" at a sentence's start.
+    if word.isupper() and lower in ROMAN and len(word) > 1 or word in ("V", "X"):
+        return ROMAN[lower]
+    return SPELLING.get(lower, lower)
+
+
+def tokens(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, key)`` of the name tokens of ``text``; dropped words (``gene``) are left out."""
+    found = []
+    for match in TOKEN.finditer(text):
+        key = _token_key(match.group(0))
+        if key:
+            found.append((match.start(), match.end(), key))
+    return found
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    return tuple(key for _, _, key in tokens(name))
+
+
+class GeneNameIndex:
+    """Approved full names -> one gene each; :meth:`find` gives the longest names in a text."""
+
+    def __init__(self, genes: Iterable[tuple[str, str, str]]):
+        owners: dict[tuple[str, ...], set[tuple[str, str]]] = {}
+        for entrez_id, symbol, name in genes:
+            if not isinstance(name, str) or not name:
+                continue
+            key = name_key(name)
+            if not key or len(key) > MAX_NAME_TOKENS:
+                continue
+            if len(key) == 1 and (len(key[0]) < MIN_SINGLE_WORD or not key[0].isalpha()):
+                continue
+            owners.setdefault(key, set()).add((entrez_id, symbol))
+        # A name several genes share is no one gene's name (left to the family and symbol rules).
+        self.names = {key: next(iter(genes)) for key, genes in owners.items() if len(genes) == 1}
+        self.first_tokens = {key[0] for key in self.names}
+        self.lengths = sorted({len(key) for key in self.names}, reverse=True)
+
+    @classmethod
+    def from_table(cls, frame) -> GeneNameIndex:
+        """From the gene table (columns ``entrez_id``, ``symbol``, ``name``)."""
+        return cls(zip(frame["entrez_id"], frame["symbol"], frame["name"]))
+
+    def find(self, text: str) -> list[NameHit]:
+        """Longest approved names in ``text``, left to right, not overlapping, on word boundaries."""
+        words = tokens(text)
+        hits, index = [], 0
+        while index < len(words):
+            hit = None
+            if words[index][2] in self.first_tokens and _starts_word(text, words[index][0]):
+                for length in self.lengths:
+                    if index + length > len(words):
+                        continue
+                    key = tuple(word[2] for word in words[index : index + length])
+                    gene = self.names.get(key)
+                    end = words[index + length - 1][1]
+                    if gene is not None and _ends_word(text, end):
+                        hit = NameHit(words[index][0], end, text[words[index][0] : end], *gene)
+                        index += length
+                        break
+            if hit is None:
+                index += 1
+            else:
+                hits.append(hit)
+        return hits
+
+
+def _starts_word(text: str, start: int) -> bool:
+    return start == 0 or not text[start - 1].isalnum()
+
+
+def _ends_word(text: str, end: int) -> bool:
+    return end == len(text) or not text[end].isalnum()

@@ -1,0 +1,376 @@
+"""Regulator -> target statements of a sentence, read with the direction the grammar gives.
+
+Every sentence of a document is read, about vesicles or not. A statement
+needs an effect word (:data:`EFFECT_CUES`: *targets*, *down-regulates*,
+*inhibits*, *activates*, *induces*, *binds*, *sponges*...) and names on both
+sides of it in the roles the grammar gives them:
+
+* **active verb**: ``miR-21 targets PTEN``, ``miR-21 directly suppresses the expression of PTEN and SOX2``:
+  the regulator is the group of names just before the verb, the targets the
+  group after it, before the clause turns (``which``, ``via``, ``;``...).
+* **passive**: ``PTEN is targeted by miR-21``, ``e2f1 is repressed by let-7``: the regulator follows *by*.
+* **nominal**: ``down-regulation of PTEN by miR-21``, ``miR-21-mediated suppression of PTEN``,
+  ``PKM2 is a target of miR-326``, ``miR-21 target genes PTEN and PDCD4``.
+* **relative clause**: in ``X down-regulates A, which activates B`` the
+  regulator of *activates* is A (the name the clause hangs on); X -> B is
+  kept too, with ``via`` A. A cell or any other noun between A and *which*
+  breaks the chain (``... PTEN in macrophages, which then secrete IL-6``).
+* **loss of the regulator**: ``miR-21 knockdown increased PTEN`` and
+  ``blocking nSMase2 raised cellular miR-X`` state the opposite effect of the
+  regulator itself (miR-21 down-regulates PTEN; nSMase2 lowers miR-X).
+
+So a protein acting on a miRNA is a protein -> miRNA statement, never a
+miRNA -> protein one, and a correlation (``correlated with``, ``associated
+with``) or a plain co-mention states nothing. Statements are flagged, never
+dropped, when negated (``did not affect``) or hedged (``may``, ``suggests``,
+``predicted``).
+
+>>> from exocargo.text.mentions import MentionFinder, mine_text
+>>> sentences = mine_text("PTEN is a direct target of miR-21.", MentionFinder(mapper=None))
+>>> [(s.regulator, s.target_symbol, s.effect) for s in find_statements(sentences)]
+[('hsa-miR-21', 'PTEN', 'targets')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from exocargo.text.mentions import MIRNA_SEPARATOR, Mention, Sentence
+
+RNA_TYPES = ("mirna", "lncrna", "circrna")
+INSTRUMENT = re.compile(r"^\s+(?:with|using|through|via)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+REGULATOR_TYPES = ("mirna", "lncrna", "circrna", "gene", "protein", "family")
+TARGET_TYPES = ("gene", "protein", "family", "lncrna", "mirna", "circrna")
+
+EFFECT_CUES = [
+    ("targets", r"target(?:s|ed|ing)?|bind(?:s|ing)?|bound|recogni[sz]\w*|interact\w*|directly regulat\w*"),
+    (
+        "down",
+        r"negatively regulat\w*|down-?regulat\w*|suppress\w*|repress\w*|reduc\w*|decreas\w*|lower\w*|silenc\w*|"
+        r"degrad\w*|diminish\w*|downregulat\w*|decay",
+    ),
+    (
+        "up",
+        r"positively regulat\w*|up-?regulat\w*|increas\w*|elevat\w*|induc\w*|enhanc\w*|stimulat\w*|"
+        r"promot\w*|restor\w*|rais\w*|upregulat\w*|augment\w*|derepress\w*|de-repress\w*",
+    ),
+    ("activates", r"activat\w*|trigger\w*|transactivat\w*"),
+    ("inhibits", r"inhibit\w*|block\w*|impair\w*|attenuat\w*|abrogat\w*|abolish\w*|spong\w*|antagoni[sz]\w*"),
+    ("unspecified", r"regulat\w*|modulat\w*|control\w*|affect\w*|influenc\w*|mediat\w*"),
+]
+# Nouns of agents ("inhibitor", "regulator") and adjectives name a thing, they state no effect.
+NOT_A_CUE = r"(?!(?:inhibitors?|regulators?|activators?|suppressors?|repressors?|promoters?|enhancers?|inducers?|"
+NOT_A_CUE += r"mediators?|controls?|targets? (?:cells?|tissues?|organs?)|regulatory|inducible|reduced-?)\b)"
+CUE = re.compile(
+    "|".join(rf"(?P<{name}>(?<![\w-]){NOT_A_CUE}(?:{words}))(?![\w-])" for name, words in EFFECT_CUES),
+    re.IGNORECASE,
+)
+OPPOSITE = {"down": "up", "up": "down", "activates": "inhibits", "inhibits": "activates"}
+# Words that say the regulator was removed: the statement's effect is the opposite of the regulator's own.
+LOSS_BEFORE = re.compile(
+    r"(?:\b(?:blocking|block|inhibiting|inhibition of|knockdown of|knocking down|silencing(?: of)?|depletion of|"
+    r"deletion of|loss of|suppression of|antagonizing|antagomirs? (?:to|against)|anti-?)\s*(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+LOSS_AFTER = re.compile(
+    r"^[\s-]*(?:knock-?down|knock-?out|inhibition|silencing|depletion|deletion|loss|deficiency|blockade|"
+    r"antagonism|inhibitors?)\b",
+    re.IGNORECASE,
+)
+# A cue right after a name describes that name ("miR-21 overexpression", "PTEN expression"), it is no verb.
+MODIFIER_AFTER_NAME = re.compile(r"^[\s-]*(?:\w+ion|\w+ment|knock-?down|levels?|expression)\b", re.IGNORECASE)
+CLAUSE_TURN = re.compile(
+    r"[;:]|\.\s|,\s*(?:while|whereas|but|and thus|thus|thereby|leading|resulting|although|however)\b|"
+    r"\b(?:while|whereas|although|but|leading to|resulting in|thereby)\b",
+    re.IGNORECASE,
+)
+RELATIVE = re.compile(
+    r"(?:,\s*)?\b(?:which|that|who)\s+(?:\w+ly\s+|also\s+|then\s+|in turn\s+|can\s+|could\s+|may\s+)*$"
+)
+# Between the names of one group: "PTEN, SOX2 and PDCD4", "BCL2/MCL1", "(PKM2)", "including".
+GROUP_GAP = re.compile(
+    r"^(?:\s|,|/|\(|\)|and|or|as well as|including|such as|namely|both|either|genes?|proteins?|mRNAs?)*$",
+    re.IGNORECASE,
+)
+# What may stand between a verb and its object: "targets the 3'UTR of", "suppressed the expression of".
+OBJECT_GAP_WORDS = 10
+SUBJECT_GAP_WORDS = 10
+# The means of the last verb's subject: "miR-21 activates PI3K via down-regulation of PTEN".
+MEANS_BEFORE = re.compile(r"\b(?:via|through|by|by means of|thereby)\s+(?:the\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
+COORDINATED = re.compile(r"^\s*,?\s*(?:and\s+|or\s+|as well as\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
+PASSIVE_BY = re.compile(r"^(?:\s+(?:\w+ly|both|either|each|the))*\s+(?:by|through|via)\s+$", re.IGNORECASE)
+TARGET_NOUN = re.compile(r"^targets?$", re.IGNORECASE)
+TARGET_OF_AFTER = re.compile(r"^\s+(?:genes?\s+)?(?:of|for)\s+$", re.IGNORECASE)
+NEGATION = re.compile(
+    r"\b(?:not|no|neither|nor|never|failed to|fails to|unable to|without|did not|does not|cannot|lack of)\b",
+    re.IGNORECASE,
+)
+HEDGE = re.compile(
+    r"\b(?:may|might|could|possibly|potentially|potential|putative|predicted|suggest\w*|likely|hypothesi[sz]\w*|"
+    r"presumabl\w*|perhaps|appear\w* to|candidate)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One regulator -> target statement of a sentence."""
+
+    regulator: str  # normalised: hsa-miR-21-5p, an HGNC symbol, a lncRNA symbol, a FamPlex family
+    regulator_type: str
+    regulator_text: str
+    regulator_entrez: tuple[str, ...]
+    target_as_written: str
+    target_symbol: str
+    target_entrez: tuple[str, ...]
+    target_type: str  # gene, family, mirna, lncrna, circrna, pathway
+    effect: str  # down, up, inhibits, activates, targets, unspecified
+    via: str  # the intermediate name, when the target is reached through it
+    negated: bool
+    hedged: bool
+    sentence_index: int
+    section: str
+    evidence: str
+    regulator_start: int  # offsets in the sentence
+    target_start: int
+
+
+@dataclass(frozen=True)
+class _Name:
+    """A mention, or a pathway name, in a sentence."""
+
+    start: int
+    end: int
+    mention: Mention
+
+
+def _groups(names: list[_Name], text: str) -> list[list[_Name]]:
+    """Runs of names joined only by commas, *and*, *or*, slashes or brackets."""
+    groups: list[list[_Name]] = []
+    for name in names:
+        if groups and GROUP_GAP.match(text[groups[-1][-1].end : name.start]):
+            groups[-1].append(name)
+        else:
+            groups.append([name])
+    return groups
+
+
+def _turns(text: str) -> bool:
+    return bool(CLAUSE_TURN.search(text))
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _subject(groups: list[list[_Name]], text: str, cue_start: int) -> tuple[list[_Name], bool] | None:
+    """The group before a verb that does its action, and whether a loss word comes with it."""
+    before = [g for g in groups if g[-1].end <= cue_start]
+    if not before:
+        return None
+    group = before[-1]
+    gap = text[group[-1].end : cue_start]
+    if _turns(gap) or _words(gap) > SUBJECT_GAP_WORDS or CUE.search(_without_modifiers(gap)):
+        return None
+    loss = bool(LOSS_AFTER.match(gap) or LOSS_BEFORE.search(text[: group[0].start]))
+    return group, loss
+
+
+def _without_modifiers(gap: str) -> str:
+    """The gap after a name with its describing noun removed ("overexpression" in "miR-21 overexpression")."""
+    modifier = MODIFIER_AFTER_NAME.match(gap)
+    return gap[modifier.end() :] if modifier else gap
+
+
+def _object(groups: list[list[_Name]], text: str, after: int, stop: int) -> list[_Name]:
+    """The first group after ``after`` and before ``stop`` (close, no clause turn between)."""
+    for group in groups:
+        if group[0].start < after:
+            continue
+        gap = text[after : group[0].start]
+        if group[0].start >= stop or _turns(gap) or _words(gap) > OBJECT_GAP_WORDS or RELATIVE.search(gap):
+            return []
+        return group
+    return []
+
+
+def _instrument(groups: list[list[_Name]], text: str, after: int) -> list[_Name]:
+    """The RNA a verb's action is done with: "... targeting PDHA1 with exosomal miR-21-5p"."""
+    for group in groups:
+        if group[0].start >= after:
+            if INSTRUMENT.match(text[after : group[0].start]) and group[0].mention.type in RNA_TYPES:
+                return group
+            return []
+    return []
+
+
+def _effect(cue: re.Match) -> str:
+    return cue.lastgroup or "unspecified"
+
+
+def _pairs(text: str, names: list[_Name]) -> list[tuple[_Name, _Name, str, _Name | None]]:
+    """``(regulator, target, effect, relative antecedent)`` read from one sentence's text."""
+    groups = _groups(names, text)
+    cues = [c for c in CUE.finditer(text) if not any(n.start <= c.start() < n.end for n in names)]
+    found = []
+    orphans: list[tuple[_Name, str]] = []  # objects of a verb without a subject, with its effect
+    previous: tuple[list[_Name], bool, list[_Name]] | None = None  # subject, loss, objects of the last verb
+    for index, cue in enumerate(cues):
+        effect, word = _effect(cue), cue.group(0)
+        stop = cues[index + 1].start() if index + 1 < len(cues) else len(text)
+        gap_before_name = [g for g in groups if g[-1].end <= cue.start()]
+        if gap_before_name and MODIFIER_AFTER_NAME.match(text[gap_before_name[-1][-1].end : cue.end()]):
+            if not text[gap_before_name[-1][-1].end : cue.start()].strip(" -"):
+                continue  # "miR-21 overexpression": describes the name
+        # Passive or nominal with "by": "PTEN was suppressed by miR-21", "inhibition of X by Y".
+        by_agent = None
+        for group in groups:
+            if group[0].start >= cue.end() and group[0].start < stop + 40:
+                if PASSIVE_BY.match(" " + text[cue.end() : group[0].start]):
+                    by_agent = group
+                break
+        if TARGET_NOUN.match(word) and (of := _object(groups, text, cue.end(), len(text))):
+            if TARGET_OF_AFTER.match(text[cue.end() : of[0].start]):  # "a target of miR-326"
+                patients = _subject(groups, text, cue.start())
+                if patients:
+                    found += [(r, t, "targets", None) for r in of for t in patients[0]]
+                continue
+        if by_agent is not None:
+            patient_group = _object(groups, text, cue.end(), by_agent[0].start)  # "inhibition of X by Y"
+            if not patient_group:
+                subject = _subject(groups, text, cue.start())
+                patient_group = subject[0] if subject else []
+            found += [(r, t, effect, None) for r in by_agent for t in patient_group]
+            continue
+        subject = _subject(groups, text, cue.start())
+        if previous and previous[2] and COORDINATED.match(text[previous[2][-1].end : cue.start()]):
+            subject = previous[0], previous[1]  # "miR-25 downregulates KLF2, upregulates VEGFA and activates MAPK"
+        if previous and MEANS_BEFORE.search(text[: cue.start()]):
+            subject = previous[0], previous[1]  # "miR-21 promotes resistance by targeting PDHA1"
+        mediated = re.search(r"([\w-]+)-(?:mediated|induced|dependent|driven)\s+$", text[: cue.start()])
+        targets = _object(groups, text, cue.end(), stop)
+        if targets and (instrument := _instrument(groups, text, targets[-1].end)):
+            subject = instrument, False  # "by targeting PDHA1 with exosomal miR-21-5p"
+        if subject is None and mediated:  # "miR-21-mediated suppression of PTEN"
+            agents = [n for n in names if n.end <= cue.start() and n.start >= mediated.start()]
+            found += [(r, t, effect, None) for r in agents for t in targets]
+            continue
+        if subject is None:
+            orphans += [(t, effect) for t in targets]
+            continue
+        agents, loss = subject
+        previous = agents, loss, targets
+        if loss:
+            effect = OPPOSITE.get(effect, effect)
+        found += [(r, t, effect, None) for r in agents for t in targets]
+    found += _relative_clauses(text, groups, cues)
+    # "... reducing p27 and ERα, targets of miR-221/222": the apposition names who does the reducing.
+    effect_on = {target.start: effect for target, effect in orphans if effect not in ("targets", "unspecified")}
+    return [(r, t, effect_on.get(t.start, effect) if effect == "targets" else effect, a) for r, t, effect, a in found]
+
+
+def _relative_clauses(text: str, groups: list[list[_Name]], cues: list[re.Match]) -> list:
+    """``A, which activates B`` / ``miR-21, which targets PTEN``: A is the regulator of the clause's verb."""
+    found = []
+    for index, cue in enumerate(cues):
+        relative = RELATIVE.search(text[: cue.start()])
+        if relative is None:
+            continue
+        before = [g for g in groups if g[-1].end <= relative.start()]
+        if not before or text[before[-1][-1].end : relative.start()].strip(" ,)"):
+            continue  # a noun (a cell, a process) stands between: the clause is about that
+        stop = cues[index + 1].start() if index + 1 < len(cues) else len(text)
+        targets = _object(groups, text, cue.end(), stop)
+        found += [(r, t, _effect(cue), before[-1][-1]) for r in before[-1] for t in targets]
+    return found
+
+
+def _names(sentence: Sentence, pathways: list[tuple[int, int, str]]) -> list[_Name]:
+    names = [_Name(m.start, m.end, m) for m in sentence.mentions if m.type in TARGET_TYPES]
+    for start, end, name in pathways:
+        inside = [n for n in names if start <= n.start < end]
+        names = [n for n in names if n not in inside]
+        names.append(_Name(start, end, Mention(start, end, sentence.text[start:end], "pathway", name)))
+    return sorted(names, key=lambda n: n.start)
+
+
+def _normalized_names(mention: Mention) -> list[str]:
+    if mention.type == "mirna":
+        return mention.normalized.split(MIRNA_SEPARATOR)
+    return [mention.normalized or mention.text]
+
+
+def statements_of(sentence: Sentence, pathways: list[tuple[int, int, str]] = ()) -> list[Statement]:
+    """Every regulator -> target statement of one sentence (``pathways`` from :func:`relations.pathways_in`)."""
+    text = sentence.text
+    names = _names(sentence, list(pathways))
+    if len(names) < 2:
+        return []
+    hedged = bool(HEDGE.search(text))
+    direct: dict[tuple[int, int], str] = {}
+    rows: list[Statement] = []
+    raw = _pairs(text, names)
+    for regulator, target, effect, _ in raw:
+        direct[(regulator.start, target.start)] = effect
+    for regulator, target, effect, antecedent in raw:
+        pairs = [(regulator, "")]
+        # X -> A stated, and A (the antecedent of "which") -> B: X reaches B through A.
+        if antecedent is not None:
+            pairs += [(r, antecedent.mention.normalized or antecedent.mention.text) for r in names
+                      if (r.start, antecedent.start) in direct and r.start != antecedent.start]  # fmt: skip
+        for agent, via in pairs:
+            if agent.mention.type not in REGULATOR_TYPES or agent is target:
+                continue
+            if agent.mention.normalized and agent.mention.normalized == target.mention.normalized:
+                continue
+            between = text[min(agent.end, target.end) : max(agent.start, target.start)]
+            for name in _normalized_names(agent.mention):
+                for target_name in _normalized_names(target.mention):
+                    rows.append(
+                        Statement(
+                            regulator=name,
+                            regulator_type=agent.mention.type,
+                            regulator_text=agent.mention.text,
+                            regulator_entrez=agent.mention.entrez if agent.mention.type != "mirna" else (),
+                            target_as_written=target.mention.text,
+                            target_symbol=target_name if target.mention.type != "pathway" else "",
+                            target_entrez=target.mention.entrez,
+                            target_type=target.mention.type if target.mention.type != "protein" else "gene",
+                            effect=effect,
+                            via=via,
+                            negated=bool(NEGATION.search(between)),
+                            hedged=hedged,
+                            sentence_index=sentence.index,
+                            section=sentence.section,
+                            evidence=" ".join(text.split()),
+                            regulator_start=agent.start,
+                            target_start=target.start,
+                        )
+                    )
+    return _one_per_pair(rows)
+
+
+def _one_per_pair(rows: list[Statement]) -> list[Statement]:
+    """One row per regulator, target and sentence: a direct statement over a *via* one, a stated direction
+    over ``unspecified``."""
+    kept: dict[tuple[str, str, str, int], Statement] = {}
+    rank = {"unspecified": 0, "targets": 1}
+    for row in rows:
+        key = (row.regulator, row.target_symbol or row.target_as_written, row.target_type, row.sentence_index)
+        old = kept.get(key)
+        if (
+            old is None
+            or (old.via and not row.via)
+            or (bool(old.via) == bool(row.via) and rank.get(old.effect, 2) < rank.get(row.effect, 2))
+        ):
+            kept[key] = row
+    return list(kept.values())
+
+
+def find_statements(sentences: list[Sentence], pathways_of=None) -> list[Statement]:
+    """Statements of a mined document, in text order; ``pathways_of(sentence)`` gives pathway spans."""
+    found = []
+    for sentence in sentences:
+        found += statements_of(sentence, pathways_of(sentence) if pathways_of else ())
+    return found

@@ -1,0 +1,113 @@
+"""Stated regulator -> target relations: direction from the grammar, cascades, flags; mentions with offsets."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from conftest import FAMPLEX_DIR, GENES_TSV, HAIRPINS_TSV, require
+
+from exocargo.cargo.targets import split_cargo_table
+from exocargo.inputs.extract import extract
+from exocargo.tables import CARGO_TABLE, MENTIONS_TABLE, RELATIONS_TABLE
+from exocargo.text.mentions import MentionFinder, mine_text
+from exocargo.text.relations import relations_table
+
+
+@pytest.fixture(scope="module")
+def finder() -> MentionFinder:
+    return MentionFinder.from_files(require(GENES_TSV), require(HAIRPINS_TSV), require(FAMPLEX_DIR))
+
+
+def stated(finder: MentionFinder, text: str) -> set[tuple[str, str, str, str]]:
+    table = relations_table(mine_text(text, finder))
+    assert list(table.columns) == RELATIONS_TABLE.columns
+    return {(r.regulator, r.effect, r.target_symbol or r.target_as_written, r.via) for r in table.itertuples()}
+
+
+def test_a_protein_loading_or_raising_a_mirna_is_not_its_target(finder):
+    assert stated(finder, "HNRNPA2B1-dependent loading of miR-21 into exosomes.") == set()
+    # Blocking the enzyme raised the miRNA: the enzyme lowers it; the miRNA targets nothing here.
+    assert stated(finder, "Blocking nSMase2 raised cellular miR-21.") == {("SMPD3", "down", "hsa-miR-21", "")}
+
+
+def test_a_later_clause_about_other_cells_gives_the_mirna_no_target(finder):
+    text = (
+        "Exosomal miR-21 down-regulates PTEN in macrophages, which then secrete IL-6 that activates STAT3 "
+        "in tumour cells."
+    )
+    found = stated(finder, text)
+    assert {row for row in found if row[0] == "hsa-miR-21"} == {("hsa-miR-21", "down", "PTEN", "")}
+    assert ("IL6", "activates", "STAT3", "") in found
+
+
+def test_a_target_reached_through_another_gene_names_it_in_via(finder):
+    found = stated(finder, "miR-21 down-regulates PTEN, which activates AKT1.")
+    assert found == {
+        ("hsa-miR-21", "down", "PTEN", ""),
+        ("PTEN", "activates", "AKT1", ""),
+        ("hsa-miR-21", "activates", "AKT1", "PTEN"),
+    }
+
+
+def test_passive_nominal_and_apposition_forms_keep_the_direction(finder):
+    assert stated(finder, "PTEN was suppressed by miR-21 and miR-155.") == {
+        ("hsa-miR-21", "down", "PTEN", ""),
+        ("hsa-miR-155", "down", "PTEN", ""),
+    }
+    assert stated(finder, "PTEN is a direct target of miR-21.") == {("hsa-miR-21", "targets", "PTEN", "")}
+    assert stated(finder, "p53 induces miR-34a expression.") == {("TP53", "up", "hsa-miR-34a", "")}
+    # Removing the regulator states its opposite effect.
+    assert stated(finder, "miR-21 knockdown increased PTEN expression.") == {("hsa-miR-21", "down", "PTEN", "")}
+
+
+def test_a_correlation_is_not_a_relation_and_flags_are_kept(finder):
+    assert stated(finder, "miR-21 levels correlated with PTEN in tumours.") == set()
+    table = relations_table(mine_text("miR-21 did not affect PTEN. miR-155 may suppress SOCS1.", finder))
+    flags = {r.regulator: (r.negated, r.hedged) for r in table.itertuples()}
+    assert flags == {"hsa-miR-21": (True, False), "hsa-miR-155": (False, True)}
+
+
+def test_ev_context_marks_vesicle_cargo_only(finder):
+    table = relations_table(
+        mine_text(
+            "Exosomes deliver miR-155 to macrophages. miR-155 then suppresses SOCS1.\n\nmiR-9 targets CDH1.", finder
+        )
+    )
+    assert dict(zip(table["regulator"], table["ev_context"])) == {"hsa-miR-155": True, "hsa-miR-9": False}
+
+
+def test_full_gene_names_are_mentions(finder):
+    text = "Hepatocyte growth factor and C-C motif chemokine ligand 2 rose, as did transferrin receptor."
+    mentions = [(m.text, m.normalized) for s in mine_text(text, finder) for m in s.mentions]
+    assert ("Hepatocyte growth factor", "HGF") in mentions
+    assert ("C-C motif chemokine ligand 2", "CCL2") in mentions and ("transferrin receptor", "TFRC") in mentions
+
+
+def test_mentions_table_offsets_point_into_the_file_as_written(tmp_path, finder):
+    raw = "# Results\n\nExosomal miR-21 [12] targets PTEN (3, 4).\n\nTSG101 and CD63 mark exosomes.\n"
+    path = tmp_path / "paper.md"
+    path.write_text(raw, encoding="utf-8")
+    mentions = extract(path, "text", "paper", finder=finder).mentions()
+    assert list(mentions.columns) == MENTIONS_TABLE.columns
+    assert len(mentions) >= 4
+    for row in mentions.itertuples():
+        assert raw[row.start : row.end] == row.text
+    pten = mentions[mentions["text"] == "PTEN"].iloc[0]
+    assert (pten["entrez_id"], pten["sentence"]) == ("5728", 2)  # the heading is sentence 1
+
+
+def test_a_texts_cargo_table_holds_what_it_states_and_the_database_rows_go_apart():
+    rows = [
+        {"source": "text+mirtarbase", "evidence_strength": "stated in text"},
+        {"source": "text", "evidence_strength": "stated in text"},
+        {"source": "mirtarbase", "evidence_strength": "strong"},
+        {"source": "mirtarbase", "evidence_strength": "weak"},
+    ]
+    table = pd.DataFrame([{**dict.fromkeys(CARGO_TABLE.columns, ""), **row} for row in rows])
+    stated_rows, validated = split_cargo_table(table, "text")
+    assert set(stated_rows["source"]) == {"text", "text+mirtarbase"}
+    assert list(validated["evidence_strength"]) == ["strong"]
+    _, with_weak = split_cargo_table(table, "text", validated_min_evidence="weak")
+    assert len(with_weak) == 2
+    as_list, _ = split_cargo_table(table, "genes")
+    assert len(as_list) == 4  # a list states nothing: its cargo table is its validated targets
