@@ -26,7 +26,7 @@ Example
 >>> from exocargo.text.mentions import MentionFinder, mine_text
 >>> text = "Macrophage exosomes deliver miR-21, which targets PTEN in gastric cancer cells."
 >>> [(r.cargo, r.target, r.effect) for r in find_relations(mine_text(text, MentionFinder(mapper=None)))]
-[('hsa-miR-21', 'PTEN', 'down')]
+[('hsa-miR-21', 'PTEN', 'targets')]
 """
 
 from __future__ import annotations
