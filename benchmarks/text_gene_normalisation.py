@@ -91,10 +91,8 @@ def dictionary_baseline(texts: dict[str, str], genes: pd.DataFrame) -> dict[str,
     return {doc: {lookup[w] for w in WORD.findall(text) if w in lookup} for doc, text in texts.items()}
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--errors", type=int, default=0, help="print this many wrong and missed IDs (dev only)")
-    args = parser.parse_args()
+def measure() -> dict:
+    """Reads the corpus as one text input; returns the IDs, the gold and the timings."""
     sys.path.insert(0, str(ROOT / "src"))
     from exocargo.inputs.extract import extract
     from exocargo.text.mentions import MentionFinder
@@ -126,29 +124,45 @@ def main() -> int:
             continue
         ours[docs[bisect.bisect_right(starts, start) - 1]].add(str(entrez))
     genes = pd.read_csv(GENES / "genes.tsv", sep="\t", dtype=str).fillna("")
-    baseline = dictionary_baseline(texts, genes)
+    scores = {}
+    for label, predicted in (("exocargo", ours), ("dictionary", dictionary_baseline(texts, genes))):
+        for scope in ("all", "human-only"):
+            for split in ("dev", "heldback", "all"):
+                keep = [d for d in docs if split in ("all", split_of(d)) and (scope == "all" or d in human_only)]
+                scores[(scope, split, label)] = score(predicted, gold, keep)
+    return {
+        "docs": docs, "gold": gold, "ours": ours, "human_only": human_only, "table": table, "genes": genes,
+        "unplaced": unplaced, "sentences": len(extraction.sentences), "seconds": seconds, "scores": scores,
+    }  # fmt: skip
 
-    n_sentences = len(extraction.sentences)
-    print(f"GNormPlus corpus (train split), {len(docs)} abstracts ({len(human_only)} with human genes only), "
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--errors", type=int, default=0, help="print this many wrong and missed IDs (dev only)")
+    args = parser.parse_args()
+    run = measure()
+    docs, gold, ours, table = run["docs"], run["gold"], run["ours"], run["table"]
+    print(f"GNormPlus corpus (train split), {len(docs)} abstracts ({len(run['human_only'])} with human genes only), "
           f"{sum(map(len, gold.values()))} human (abstract, gene) IDs")  # fmt: skip
     print(f"{len(table)} mentions, {int((table['entrez_id'] != '').sum())} with one Entrez ID "
-          f"({unplaced} not placed by offset); {n_sentences} sentences in {seconds:.2f} s "
-          f"({n_sentences / seconds:,.0f} sentences/s, extract + mentions + offsets)")  # fmt: skip
+          f"({run['unplaced']} not placed by offset); {run['sentences']} sentences in {run['seconds']:.2f} s "
+          f"({run['sentences'] / run['seconds']:,.0f} sentences/s, extract + mentions + offsets)")  # fmt: skip
     print(f"{'docs':<11} {'split':<9} {'method':<11} {'P':>6} {'R':>6} {'F1':>6} {'pred':>5} {'gold':>5}")
-    for scope in ("all", "human-only"):
-        for split in ("dev", "heldback", "all"):
-            keep = [d for d in docs if (split == "all" or split_of(d) == split) and (scope == "all" or d in human_only)]
-            for label, predicted in (("exocargo", ours), ("dictionary", baseline)):
-                p, r, f1, n_pred, n_gold = score(predicted, gold, keep)
-                print(f"{scope:<11} {split:<9} {label:<11} {p:6.3f} {r:6.3f} {f1:6.3f} {n_pred:5d} {n_gold:5d}")
+    for (scope, split, label), (p, r, f1, n_pred, n_gold) in sorted(run["scores"].items(), key=_row_order):
+        print(f"{scope:<11} {split:<9} {label:<11} {p:6.3f} {r:6.3f} {f1:6.3f} {n_pred:5d} {n_gold:5d}")
     if args.errors:
-        symbol = dict(zip(genes["entrez_id"], genes["symbol"]))
+        symbol = dict(zip(run["genes"]["entrez_id"], run["genes"]["symbol"]))
         dev = [d for d in docs if split_of(d) == "dev"]
         wrong = [(d, e, symbol.get(e, "?")) for d in dev for e in sorted(ours.get(d, set()) - gold[d])]
         missed = [(d, e, symbol.get(e, "?")) for d in dev for e in sorted(gold[d] - ours.get(d, set()))]
         print(f"\nwrong (dev, {len(wrong)}):", *wrong[: args.errors], sep="\n  ")
         print(f"\nmissed (dev, {len(missed)}):", *missed[: args.errors], sep="\n  ")
     return 0
+
+
+def _row_order(item) -> tuple:
+    scope, split, label = item[0]
+    return (("all", "human-only").index(scope), ("dev", "heldback", "all").index(split), label != "exocargo")
 
 
 if __name__ == "__main__":

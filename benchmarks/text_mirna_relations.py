@@ -76,10 +76,8 @@ def score(predicted: set, gold: dict, docs: list[str]) -> dict[str, tuple[float,
     return result
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--errors", type=int, default=0, help="print this many wrong and missed pairs (dev only)")
-    args = parser.parse_args()
+def measure() -> dict:
+    """Reads the corpus as one text input; returns our pairs, the baseline's, the gold and the timings."""
     sys.path.insert(0, str(ROOT / "src"))
     from exocargo.inputs.extract import extract
     from exocargo.text.mentions import MentionFinder
@@ -153,12 +151,26 @@ def main() -> int:
                 for gene in genes:
                     baseline.add(pair_key(doc, name, gene.text, gene.normalized))
 
+    return {
+        "docs": docs, "gold": gold, "gold_rows": gold_rows, "ours": ours, "baseline": baseline, "kinds": dict(kinds),
+        "sentences": len(sentences), "seconds": seconds,
+        "scores": {"exocargo": score(ours, gold, docs), "co-occurrence": score(baseline, gold, docs)},
+    }  # fmt: skip
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--errors", type=int, default=0, help="print this many wrong and missed pairs (dev only)")
+    args = parser.parse_args()
+    run = measure()
+    docs, gold, gold_rows, ours, kinds = run["docs"], run["gold"], run["gold_rows"], run["ours"], run["kinds"]
+    n_sentences, seconds = run["sentences"], run["seconds"]
     print(f"SCAI miRNA corpus (train split), {len(docs)} abstracts, {len(gold_rows)} positive (abstract, miRNA, gene)")
-    print(f"statements read: {dict(kinds)}; {len(sentences)} sentences in {seconds:.2f} s "
-          f"({len(sentences) / seconds:,.0f} sentences/s, extract + mentions + relations)")  # fmt: skip
+    print(f"statements read: {kinds}; {n_sentences} sentences in {seconds:.2f} s "
+          f"({n_sentences / seconds:,.0f} sentences/s, extract + mentions + relations)")  # fmt: skip
     print(f"{'split':<9} {'method':<14} {'P':>6} {'R':>6} {'F1':>6} {'pred':>5} {'gold':>5}")
-    for label, predicted in (("exocargo", ours), ("co-occurrence", baseline)):
-        for split, (p, r, f1, n_pred, n_gold) in score(predicted, gold, docs).items():
+    for label, scores in run["scores"].items():
+        for split, (p, r, f1, n_pred, n_gold) in scores.items():
             print(f"{split:<9} {label:<14} {p:6.3f} {r:6.3f} {f1:6.3f} {n_pred:5d} {n_gold:5d}")
     if args.errors:
         wrong = sorted(p for p in ours if split_of(p[0]) == "dev" and not any(p[2] in k for k in gold.get(p[:2], [])))

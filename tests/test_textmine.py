@@ -8,16 +8,8 @@ from conftest import FAMPLEX_DIR, GENES_TSV, HAIRPINS_TSV, require, seed
 from exocargo.inputs.extract import extract_mentions
 from exocargo.inputs.readers import read_text
 from exocargo.tables import NAMES_TABLE
-from exocargo.text.mentions import (
-    MENTION_TYPES,
-    MentionFinder,
-    body_text,
-    clean_markup,
-    mine_text,
-    paragraphs,
-    split_sentences,
-    strip_references,
-)
+from exocargo.text.mentions import MENTION_TYPES, MentionFinder, mine_text
+from exocargo.text.sentences import body_text, clean_markup, paragraphs, split_sentences, strip_references
 
 REVIEWS = ("001_", "002_", "003_")
 # Every miRNA the three reviews name in their text (not in their reference lists), as miRBase names.
@@ -198,3 +190,40 @@ def test_an_unpunctuated_block_is_cut_into_sentence_sized_pieces():
         "Exosomal miR-21 targets PTEN.",
         "It is short.",
     ]
+
+
+def genes_in(finder: MentionFinder, text: str) -> dict[str, str]:
+    return {name: value for name, kind, value in found(finder, text) if kind in ("gene", "protein", "lncrna")}
+
+
+def test_a_greek_letter_number_or_receptor_written_as_the_next_word_continues_the_name(finder):
+    text = "IL-1 beta, PKC alpha and TGF-beta 1 rose; EGF receptor and CA VII fell; TGF-beta3 was flat."
+    assert genes_in(finder, text) == {
+        "IL-1 beta": "IL1B", "PKC alpha": "PRKCA", "TGF-beta 1": "TGFB1", "EGF receptor": "EGFR", "CA VII": "CA7",
+        "TGF-beta3": "TGFB3",
+    }  # fmt: skip
+
+
+def test_a_name_that_only_modifies_another_proteins_name_is_not_that_gene(finder):
+    text = (
+        "TNF receptor signalling, NKG2D ligands, the CRF-binding protein and insulin-like growth factor "
+        "were studied; the Notch3 receptor and TNF itself were not."
+    )
+    assert genes_in(finder, text) == {"Notch3": "NOTCH3", "TNF": "TNF"}
+
+
+def test_ions_residues_and_plural_marks_are_not_genes(finder):
+    text = "Ca2+ and Mg2+ influx rose, Tyr and Ser residues were phosphorylated, and the protein(s) bound."
+    assert genes_in(finder, text) == {}
+
+
+def test_symbols_inside_hyphen_chains_of_codes_are_found_but_one_word_is_not_split(finder):
+    text = "Markers D21S1912-PFKL-D21S171 were typed on ICAM-1-coated dishes and run on SDS-PAGE."
+    assert genes_in(finder, text) == {"PFKL": "PFKL", "ICAM-1": "ICAM1"}
+
+
+def test_an_alias_the_document_defines_as_something_else_is_not_that_gene(finder):
+    defined = "Metals raise reactive oxygen species (ROS) in cells. ROS then damage DNA."
+    undefined = "The ROS fusion was found in two tumours."
+    assert "ROS" not in genes_in(finder, defined)
+    assert "ROS" in genes_in(finder, undefined)

@@ -12,7 +12,7 @@ from exocargo.greek import LETTER_NAME_PATTERN, LETTER_NAMES, LOOKALIKES
 
 DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"})
 GREEK = {**LETTER_NAMES, **{glyph: LETTER_NAMES[letter] for glyph, letter in LOOKALIKES.items()}}
-GREEK_WORD = re.compile(rf"({LETTER_NAME_PATTERN})$", re.IGNORECASE)
+GREEK_WORD = re.compile(rf"({LETTER_NAME_PATTERN})(\d{{0,2}})$", re.IGNORECASE)  # TGF-beta, TGF-beta3
 EDGE_PUNCTUATION = re.compile(r"^[^\w\u0370-\u03ff(]+|[^\w\u0370-\u03ff)]+$")
 PREFIX = re.compile(r"^(?:\(p\)-?|p-|pp-|phospho-|P-|c-|C-|v-|GST-|Flag-|FLAG-|HA-|His-|GFP-|EGFP-)(?=\w{2})")
 P_PREFIX = re.compile(r"^p(?=[A-Z][A-Z0-9]{2})")  # pERK, pSTAT3: phosphorylated form
@@ -177,7 +177,7 @@ def _greek_readings(text: str) -> list[tuple[str, str]]:
         text = spelled
     match = GREEK_WORD.search(text)
     if match and match.start() > 0:
-        short = text[: match.start()] + match.group(1)[0].upper()
+        short = text[: match.start()] + match.group(1)[0].upper() + match.group(2)
         readings.append((short, f"Greek letter as a letter ({short})"))
     return readings
 

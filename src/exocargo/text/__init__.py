@@ -1,7 +1,8 @@
 """Text mining: sentences, gene/protein/miRNA/lncRNA mentions, and the relations a text states."""
 
-from exocargo.text.mentions import Mention, MentionFinder, Sentence, body_text, mine_text, names_table, split_sentences
+from exocargo.text.mentions import Mention, MentionFinder, Sentence, mine_text, names_table
 from exocargo.text.relations import Relation, find_relations
+from exocargo.text.sentences import body_text, split_sentences
 
 __all__ = [
     "MentionFinder",

@@ -76,9 +76,12 @@ class GeneNameIndex:
 
     def __init__(self, genes: Iterable[tuple[str, str, str]]):
         owners: dict[tuple[str, ...], set[tuple[str, str]]] = {}
+        self.name_of: dict[str, str] = {}  # symbol -> approved name, for every gene
+        self.name_of_entrez: dict[str, str] = {}
         for entrez_id, symbol, name in genes:
             if not isinstance(name, str) or not name:
                 continue
+            self.name_of[symbol] = self.name_of_entrez[entrez_id] = name
             key = name_key(name)
             if not key or len(key) > MAX_NAME_TOKENS:
                 continue
@@ -108,7 +111,7 @@ class GeneNameIndex:
                     key = tuple(word[2] for word in words[index : index + length])
                     gene = self.names.get(key)
                     end = words[index + length - 1][1]
-                    if gene is not None and _ends_word(text, end):
+                    if gene is not None and _ends_word(text, end) and _one_phrase(text, words[index : index + length]):
                         hit = NameHit(words[index][0], end, text[words[index][0] : end], *gene)
                         index += length
                         break
@@ -117,6 +120,14 @@ class GeneNameIndex:
             else:
                 hits.append(hit)
         return hits
+
+
+# A name's words are joined by spaces and hyphens: "protein(s)" and "protein's" are not "protein S".
+BROKEN_PHRASE = re.compile(r"[()\[\]'’;:]")
+
+
+def _one_phrase(text: str, words: list[tuple[int, int, str]]) -> bool:
+    return not any(BROKEN_PHRASE.search(text, a[1], b[0]) for a, b in zip(words, words[1:]))
 
 
 def _starts_word(text: str, start: int) -> bool:

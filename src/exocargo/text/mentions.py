@@ -2,11 +2,11 @@
 
 A document (plain text or markdown, or a PFOCR caption) goes through four steps:
 
-1. :func:`body_text` drops the reference list (everything from a *References*
+1. :func:`~exocargo.text.sentences.body_text` drops the reference list (everything from a *References*
    heading in the last 70 % of the text) and paragraphs shaped like citations,
    and removes citation markers (``[12]``, ``^{[[109]](#page-14-3)}``, ``(3,14)``)
    and markup (LaTeX Greek letters, HTML tags, emphasis).
-2. :func:`paragraphs` and :func:`split_sentences` cut it into sentences.
+2. :func:`~exocargo.text.sentences.paragraphs` and :func:`~exocargo.text.sentences.split_sentences` cut it into sentences.
 3. :func:`read_context` reads the document's own definitions
    (``tumour microenvironment (TME)``, ``DDP: cisplatin``): an abbreviation of a
    cell, process or disease is not a gene in this document, and an
@@ -43,149 +43,29 @@ import pandas as pd
 from exocargo.documents.model import Document, legend_section
 from exocargo.documents.plain import read_plain_text
 from exocargo.files import read_tsv
-from exocargo.greek import LETTER_NAME_PATTERN, NAME_LETTERS
 from exocargo.lexicon import Lexicon, load_lexicon
 from exocargo.mapping.decisions import Mapper
 from exocargo.mapping.families import squash
 from exocargo.mapping.mirna import find_mentions, parse_mirnas
 from exocargo.mapping.table import load_mapper
 from exocargo.tables import NAMES_TABLE
-from exocargo.text.gene_names import GeneNameIndex
+from exocargo.text.gene_names import GeneNameIndex, name_key
+from exocargo.text.name_context import (
+    MODIFIER_OF_HEAD,
+    extended_ends,
+    hyphen_parts,
+    is_ion,
+    is_residue,
+    modifies_following_name,
+    with_arabic_numeral,
+)
+from exocargo.text.sentences import clean_markup, paragraphs, split_sentences
 
 MENTION_TYPES = ("gene", "protein", "mirna", "lncrna", "circrna", "family", "drug", "cancer")
 LOCUS_TYPES = {"RNA, long non-coding": "lncrna"}
 FAMILY_NOTE = re.compile(r"FamPlex (\S+)")
 # Joins the miRNAs one mention stands for ("miR-221/222" -> "hsa-miR-221/hsa-miR-222"): a form the mapper reads.
 MIRNA_SEPARATOR = "/"
-
-# ---------------------------------------------------------------- markup and references
-
-REFERENCES_HEADING = re.compile(
-    r"^[#*\s]*(?:\d+\.?\s*)?(?:references?|bibliography|literature cited|works cited|reference list)[*\s:]*$",
-    re.IGNORECASE | re.MULTILINE,
-)
-# A paragraph that opens like a reference entry and carries a journal citation.
-REFERENCE_START = re.compile(
-    r"^\s*(?:[-*]\s+|\d{1,3}\.\s+|\[\d{1,3}\]\s*)?[A-Z][\w'’-]+(?:[- ][A-Z][\w'’-]+)?,?\s[A-Z]{1,3}\b[,.:]"
-)
-JOURNAL_CITATION = re.compile(
-    r"\b(?:19|20)\d{2}\s*[;:]\s*\d+|\b\d+\s*(?:\(\d+\))?\s*:\s*[eE]?\d+\s*[-–]\s*\d+|\bdoi\b|PubMed|Google Scholar"
-)
-CITATION_NUMBERS = re.compile(r"\[[\d,;\s\-–]+\]")
-MARKUP = [
-    (re.compile(r"\\([\[\]])"), r"\1"),  # escaped brackets
-    (CITATION_NUMBERS, ""),  # [12], [3-5], [2, 3]
-    (re.compile(r"\[([^\[\]]*)\]\((?:#|https?:)[^)\s]*\)"), r"\1"),  # markdown links keep their text
-    (CITATION_NUMBERS, ""),  # [[12](#page-3)] is [12] once the link is gone
-    (re.compile(r"\b(?:doi:\s*|https?://)[^\s,;)\]]+|\b10\.\d{4,}/[^\s,;)\]]+", re.IGNORECASE), ""),  # no gene in links
-    (re.compile(r"\(\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*\)"), ""),  # (26), (51-53), (3,14,15)
-    (re.compile(r"\^\{\s*\}|\$\s*\$"), ""),  # emptied superscripts / math
-    (re.compile(rf"\$\s*\\({LETTER_NAME_PATTERN})\s*\$"), lambda m: NAME_LETTERS[m.group(1)]),
-    (re.compile(r"\$\s*\^?\{?([^${}]{0,20})\}?\s*\$"), r"\1"),
-    (re.compile(r"</?[a-zA-Z][^>]*>"), ""),  # <sup>+</sup>
-    (re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻]+"), ""),  # Ca²⁺, author affiliations Sun²
-    (re.compile(r"(?<=[-/A-Z0-9]) +(?=[α-ω])"), ""),  # "TGF- β" -> "TGF-β" (from LaTeX)
-    (re.compile(r"(?<=[α-ω]) +(?=[-/]|[A-Z](?:[A-Z0-9]|\b))"), ""),  # "β -catenin", "κ B", "γ /AKT"
-    (re.compile(r"\*{1,2}([^*\n]+?)\*{1,2}"), r"\1"),  # *in vivo*, **Abstract.**
-    (re.compile(r"^#+\s*", re.MULTILINE), ""),
-    (re.compile(r"[ \t]+"), " "),
-    (re.compile(r" ([.,;:])"), r"\1"),
-]
-
-
-def strip_references(text: str) -> str:
-    """Drop everything from the first *References* heading in the last 70 % of the text."""
-    for match in REFERENCES_HEADING.finditer(text):
-        if match.start() >= 0.3 * len(text):
-            return text[: match.start()]
-    return text
-
-
-def is_reference_entry(paragraph: str) -> bool:
-    """A paragraph shaped like a citation: ``Author AB, ... Journal 2014;7:1327``."""
-    return bool(REFERENCE_START.match(paragraph) and JOURNAL_CITATION.search(paragraph))
-
-
-def clean_markup(text: str) -> str:
-    """Remove citation markers and markup; keep the words."""
-    for pattern, replacement in MARKUP:
-        text = pattern.sub(replacement, text)
-    return text
-
-
-def body_text(text: str) -> str:
-    """The document without its reference list, citation markers and markup."""
-    return clean_markup(strip_references(text))
-
-
-# ---------------------------------------------------------------- paragraphs and sentences
-
-NO_SPLIT_BEFORE_PERIOD = re.compile(
-    r"(?:\bet al|\be\.g|\bi\.e|\bFigs?|\bvs|\bapprox|\bca|\bcf|\bNo|\bDr|\bRef|\bEq|\bspp?|\bresp|\bSuppl|\b[A-Z])$"
-)
-SENTENCE_BREAK = re.compile(r"([.!?])[\"'”’)\]]*\s+")
-SENTENCE_START = re.compile(r"[\"'“(\[]?(?:[A-Z0-9α-ω]|mi[Rr]|let-|lnc|circ|[a-z]{1,3}[A-Z0-9])")
-
-
-def paragraphs(text: str) -> list[str]:
-    """Blank-line separated blocks; wrapped lines are joined, short lines stay apart.
-
-    A line continues the previous one when that line was long (60+ characters,
-    as in hard-wrapped text) and did not end with a colon, or when it starts
-    in lower case. Headings and glossary entries (``CAF:``) stay on their own.
-    """
-    result = []
-    for block in re.split(r"\n\s*\n", text):
-        current, last_length = "", 0
-        for line in (line.strip() for line in block.split("\n")):
-            if not line:
-                continue
-            joins = current and ((last_length >= 60 and not current.endswith(":")) or line[0].islower())
-            if joins:
-                current += " " + line
-            else:
-                if current:
-                    result.append(current)
-                current = line
-            last_length = len(line)
-        if current:
-            result.append(current)
-    return [p for p in result if not is_reference_entry(p)]
-
-
-def split_sentences(paragraph: str) -> list[str]:
-    """Split after ``.!?`` before a capital, digit or gene-like word; not after *et al.*, *Fig.*, initials.
-
-    A piece longer than :data:`MAX_SENTENCE_CHARS` is no sentence (unpunctuated hard-wrapped text, a
-    table pasted as prose): it is cut at clause marks or spaces, so every later step works on
-    sentence-sized text and reading stays linear in the document's length.
-    """
-    sentences, begin = [], 0
-    for match in SENTENCE_BREAK.finditer(paragraph):
-        before = paragraph[begin : match.start(1)]
-        if NO_SPLIT_BEFORE_PERIOD.search(before[-12:]) or not SENTENCE_START.match(paragraph, match.end()):
-            continue
-        sentences.append(paragraph[begin : match.end()].strip())
-        begin = match.end()
-    sentences.append(paragraph[begin:].strip())
-    return [piece for s in sentences if s for piece in _sentence_sized(s)]
-
-
-MAX_SENTENCE_CHARS = 2000
-
-
-def _sentence_sized(text: str) -> list[str]:
-    pieces = []
-    while len(text) > MAX_SENTENCE_CHARS:
-        window = text[:MAX_SENTENCE_CHARS]
-        cut = max(window.rfind("; "), window.rfind(", "))
-        if cut < MAX_SENTENCE_CHARS // 2:
-            cut = window.rfind(" ")
-        cut = cut + 1 if cut > 0 else MAX_SENTENCE_CHARS
-        pieces.append(text[:cut].strip())
-        text = text[cut:].strip()
-    return [*pieces, text] if text else pieces
-
 
 # ---------------------------------------------------------------- abbreviations
 
@@ -199,7 +79,7 @@ NON_GENE_WORDS = re.compile(
 GENE_WORDS = re.compile(
     r"\b(?:proteins?|receptors?|factors?|kinases?|ligands?|transporters?|channels?|antigens?|enzymes?|oncogene|"
     r"homolog(?:ue)?|molecules?|genes?|transcripts?|subunit|member|family|cadherin|integrin|interleukin|"
-    r"chemokine|catenin|box|finger|inhibitor|\w+ases?|\w+in(?:-\d+)?)\b",
+    r"\w*kines?|catenin|box|finger|inhibitor|hormones?|peptides?|\w+ases?|\w+in(?:-\d+)?)\b",
     re.IGNORECASE,
 )
 ABBREVIATION = r"[A-Za-z][\w\-α-ω/+]{1,11}"
@@ -219,6 +99,7 @@ class DocumentContext:
     """
 
     not_genes: set[str] = field(default_factory=set)
+    definitions: dict[str, str] = field(default_factory=dict)  # ABBR -> long form, from "long form (ABBR)"
     drugs: dict[str, str] = field(default_factory=dict)
     cancers: dict[str, str] = field(default_factory=dict)
     lower_words: set[str] = field(default_factory=set)
@@ -232,10 +113,23 @@ def _long_form(abbreviation: str, words: str) -> str:
     return " ".join(tokens[start:])
 
 
+def _spells(abbreviation: str, long_form: str) -> bool:
+    """The abbreviation's letters appear in order in the long form, the first opening a word (Schwartz-Hearst)."""
+    letters = [c.lower() for c in abbreviation if c.isalpha()]
+    text = long_form.lower()
+    at = next((m.start() for m in re.finditer(r"\b\w", text) if letters and text[m.start()] == letters[0]), -1)
+    for letter in letters[1:] if at >= 0 else ():
+        at = text.find(letter, at + 1)
+        if at < 0:
+            return False
+    return at >= 0
+
+
 def read_context(text: str, lexicon: Lexicon) -> DocumentContext:
     """Definitions in ``text`` (``long form (ABBR)``, ``ABBR (long form)``, glossary lines ``ABBR: long form``)."""
     found = DocumentContext(lower_words=set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", text)))
     pairs = [(m.group(2), _long_form(m.group(2), m.group(1))) for m in DEFINED_AFTER.finditer(text)]
+    found.definitions = {abbreviation: long_form.strip() for abbreviation, long_form in pairs}
     pairs += [(m.group(1), m.group(2)) for m in DEFINED_BEFORE.finditer(text) if len(m.group(2).split()) >= 2]
     pairs += [(m.group(1), m.group(2)) for m in GLOSSARY.finditer(text)]
     for abbreviation, long_form in pairs:
@@ -313,6 +207,7 @@ GENE_CONTEXT = re.compile(
 
 NUMBER_OR_NUMERAL = re.compile(r"[\d.,%-]+[a-z]?|[IVX]+")
 PLURAL_ABBREVIATION = re.compile(r"[A-Z][A-Z0-9]+s")
+PARTICIPLE = re.compile(r"[a-z]{2,}(?:ed|ing)")
 
 
 @lru_cache(maxsize=1 << 17)
@@ -389,7 +284,29 @@ class MentionFinder:
             full_names=self.full_names,
         )
         finder._resolved, finder._curated = self._resolved, self._curated  # name -> genes: same in every document
+        for abbreviation, long_form in finder.context.definitions.items():
+            if finder._defined_as_other_thing(abbreviation, long_form):
+                finder.context.not_genes.add(abbreviation.upper())
         return finder
+
+    def _defined_as_other_thing(self, abbreviation: str, long_form: str) -> bool:
+        """``reactive oxygen species (ROS)``: a gene alias the document defines by words of no gene it names.
+
+        The long form has no gene word (protein, factor, kinase, ...) and shares no word
+        with the approved name of any gene the abbreviation stands for.
+        """
+        words = long_form.split()
+        if self.full_names is None or len(words) < 2 or GENE_WORDS.search(long_form) or long_form[-1].isdigit():
+            return False
+        # A name among the words ("monokine induced by IFN-gamma") or letters that do not spell the abbreviation.
+        if any(_symbol_shaped(word) for word in words) or not _spells(abbreviation, long_form):
+            return False
+        genes = {e for m in self.resolve(abbreviation) for e in m.entrez}
+        if not genes:
+            return False
+        words = {key[:5] for key in name_key(long_form) if len(key) > 2}
+        names = {key[:5] for e in genes for key in name_key(self.full_names.name_of_entrez.get(e, "")) if len(key) > 2}
+        return not words & names
 
     # ------------------------------------------------------------ gene tokens
 
@@ -434,6 +351,8 @@ class MentionFinder:
             return True
         if len(bare) < 2 or NUMBER_OR_NUMERAL.fullmatch(bare) or NOT_GENE_PREFIX.match(bare):
             return False
+        if is_ion(bare, sentence[end : end + 1]) or is_residue(bare):  # Ca2+, Tyr397
+            return False
         if PLURAL_ABBREVIATION.fullmatch(bare):  # CAFs, MSCs
             return False
         upper = squash(bare)
@@ -471,8 +390,56 @@ class MentionFinder:
             name = token if self.lexicon.protein_symbol(token) else _without_attached_words(token)
             start = match.start() + token.find(name)
             end = start + len(name)
-            if not _overlaps(start, end, taken) and self._gene_candidate(name, sentence, start, end):
-                found += [replace(m, start=start, end=end) for m in self.resolve(name)]
+            if _overlaps(start, end, taken):
+                continue
+            longer = self._longer_name(sentence, start, end)
+            if longer:
+                found += longer
+                taken.append((start, longer[0].end))
+            elif self._modifies_next_name(name, sentence[end : end + 60]):  # "TNF receptor": another protein
+                continue
+            elif self._gene_candidate(name, sentence, start, end):
+                found += [replace(m, start=start, end=end) for m in self.resolve(name)] or self._hyphen_parts(
+                    sentence, match.start(), token
+                )
+        return found
+
+    def _modifies_next_name(self, name: str, after: str) -> bool:
+        if not MODIFIER_OF_HEAD.match(after):  # the cheap test first: most tokens are followed by no head noun
+            return False
+        names = self.full_names.name_of if self.full_names is not None else {}
+        own = " ".join(names.get(m.normalized, "") for m in self.resolve(name))
+        return modifies_following_name(after, own)
+
+    def _longer_name(self, sentence: str, start: int, end: int) -> list[Mention]:
+        """``IL-1 beta``, ``TGF-beta 1``, ``EGF receptor``: a gene name continued by the next word."""
+        base = sentence[start:end]  # "CA" of "CA II" need not be a gene alone, but must look like a name
+        if not (base.isupper() and len(base) > 1 or self._gene_candidate(base, sentence, start, end)):
+            return []
+        for longer_end in extended_ends(sentence, end):
+            text = sentence[start:longer_end]
+            arabic = [m for m in self.resolve(with_arabic_numeral(text)) if m.type != "family"]
+            # "CA VII" is CA7 (an exact symbol once read as a number); "TβR II" is TβRII as written.
+            exact = [m for m in arabic if m.normalized == squash(with_arabic_numeral(text))]
+            mentions = exact or [m for m in self.resolve(text) if m.type != "family"] or arabic
+            if mentions:
+                return [replace(m, start=start, end=longer_end, text=text) for m in mentions]
+        return []
+
+    def _hyphen_parts(self, sentence: str, at: int, token: str) -> list[Mention]:
+        """Exact symbols inside a hyphen chain nothing else reads (``D21S1912-PFKL-D21S171``, ``ICAM-1-coated``)."""
+        found = []
+        while "-" in token and PARTICIPLE.fullmatch(token.rsplit("-", 1)[1]):
+            token = token.rsplit("-", 1)[0]  # a participle describes the name before it: "ICAM-1-coated"
+            end = at + len(token)
+            if self._modifies_next_name(token, sentence[end : end + 60]):  # "CRF-binding protein"
+                return []
+            if _symbol_shaped(token) and self.resolve(token) and self._gene_candidate(token, sentence, at, end):
+                return [replace(m, start=at, end=end) for m in self.resolve(token)]
+        for offset, part in hyphen_parts(token):
+            start, end = at + offset, at + offset + len(part)
+            if len(part) > 2 and _symbol_shaped(part) and self._gene_candidate(part, sentence, start, end):
+                found += [replace(m, start=start, end=end) for m in self.resolve(part) if m.normalized == part]
         return found
 
     # ------------------------------------------------------------ all types
@@ -496,6 +463,8 @@ class MentionFinder:
                 for mention in self.resolve(term.text):
                     claim(term.start, term.end, term.text, "protein", mention.normalized, mention.entrez)
         for hit in self.full_names.find(sentence) if self.full_names is not None else ():
+            if modifies_following_name(sentence[hit.end : hit.end + 60], hit.text):  # "tumor necrosis factor receptor"
+                continue
             kind = LOCUS_TYPES.get(self.locus_types.get(hit.symbol, ""), "protein")
             claim(hit.start, hit.end, hit.text, kind, hit.symbol, (hit.entrez_id,))
         for kind, terms in (("drug", self.drugs.find(sentence)), ("cancer", self.cancers.find(sentence))):

@@ -1,7 +1,7 @@
 """Where each mention stands in the document text as read, so a reader (or a report) can find it.
 
 Sentences are mined from cleaned text (citation markers and markup removed,
-:func:`exocargo.text.mentions.clean_markup`), so their offsets are not the
+:func:`exocargo.text.sentences.clean_markup`), so their offsets are not the
 document's. Cleaning keeps the order of words, so each mention is found again
 by searching its written form forward from the previous one: offsets are
 exact where the mention is written the same in the document, and a mention
@@ -68,7 +68,8 @@ def mentions_table(raw: str, sentences: list[Sentence]) -> pd.DataFrame:
     rows = []
     for sentence, spans in zip(sentences, sentence_offsets(raw, sentences)):
         for mention, (start, end) in zip(sentence.mentions, spans):
-            one_gene = len(mention.entrez) == 1 and mention.type in GENE_TYPES
+            # One gene: an ambiguous name (normalised to nothing) is no ID even with one gene candidate.
+            one_gene = len(mention.entrez) == 1 and mention.type in GENE_TYPES and bool(mention.normalized)
             candidates = "" if one_gene or not mention.entrez else "candidates: " + ";".join(mention.entrez)
             rows.append(
                 (start, end, mention.text, mention.type, mention.normalized,

@@ -1,0 +1,130 @@
+"""What the words around a gene-shaped token say about it: general rules of how names are written.
+
+A token that looks like a gene name is often not one, or only part of one:
+
+- *an ion or a residue*: ``Ca2+``, ``Mg2+`` (a chemical element with a charge)
+  and the three-letter amino-acid codes written as residues are (``Tyr``,
+  ``Ser397``); the gene is written in capitals (TYR).
+- *the modifier of a longer name*: English compounds are right-headed, so in
+  ``TNF receptor``, ``insulin-like growth factor``, ``cyclin-dependent kinase``
+  or ``CRF-binding protein`` the name is another protein's, not TNF's,
+  insulin's, a cyclin's or CRF's (:func:`modifies_following_name`).
+- *the start of a longer name*: a Greek letter, isoform number or Roman
+  numeral written after it as a separate word (``IL-1 beta``, ``PKC alpha``,
+  ``TGF-beta 1``, ``CD3 gamma``), or ``receptor`` (``EGF receptor`` is EGFR):
+  :func:`extended_ends` gives where such a longer name may end, longest first.
+- *one of several names joined by hyphens*: marker chains and attached
+  words (``D21S1912-PFKL-D21S171``, ``ICAM-1-coated``): :func:`hyphen_parts`.
+
+>>> is_ion("Ca2", "+ influx")
+True
+>>> modifies_following_name(" receptor-associated protein")
+True
+>>> modifies_following_name("-like growth factor 1")
+True
+>>> modifies_following_name(" expression rose"), modifies_following_name(" receptor", own_name="notch receptor 3")
+(False, False)
+>>> text = "IL-1 beta and PKC alpha 2 rose"
+>>> [text[:end] for end in extended_ends(text, 4)]
+['IL-1 beta']
+>>> [part for _, part in hyphen_parts("D21S1912-PFKL-D21S171")], hyphen_parts("SDS-PAGE")
+(['PFKL'], [])
+"""
+
+from __future__ import annotations
+
+import re
+
+from exocargo.greek import LETTER_NAME_PATTERN
+
+# The chemical elements (IUPAC), for ions written as symbol + charge.
+ELEMENTS = frozenset(
+    "H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Ge As Se Br Kr Rb Sr Y Zr "
+    "Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba La Ce Pr Nd Pm Sm Eu Gd Tb Dy Ho Er Tm Yb Lu Hf Ta W Re Os Ir "
+    "Pt Au Hg Tl Pb Bi Po At Rn Fr Ra Ac Th Pa U Np Pu Am Cm Bk Cf Es Fm Md No Lr".split()
+)
+ION = re.compile(r"([A-Z][a-z]?)\d?")
+# The IUPAC three-letter amino-acid codes, which papers write capitalised for residues (Tyr397, Ser/Thr).
+AMINO_ACIDS = frozenset("Ala Arg Asn Asp Cys Gln Glu Gly His Ile Leu Lys Met Phe Pro Ser Thr Trp Tyr Val".split())
+
+HEAD_NOUN = (
+    r"(?:proteins?|factors?|kinases?|enzymes?|molecules?|peptides?|receptors?|ligands?|adapt[eo]rs?|domains?|"
+    r"phosphatases?|subunits?|hormones?|antigens?|chains?)"
+)
+# "X receptor", "X-binding protein", "X-like growth factor", "X converting enzyme": a longer name X only modifies.
+MODIFIER_OF_HEAD = re.compile(
+    rf"(?:\s*-\s*|\s+)(?:(?P<direct>receptor|ligand)s?\b|converting\s+(?P<enzyme>enzyme)s?\b|"
+    rf"(?:binding|associated|interacting|related|like|activating|dependent|regulated|inducible|responsive|"
+    rf"stimulating|releasing|inhibiting|inhibitory)\s*-?\s*(?:[a-z]+\s+)?(?P<head>{HEAD_NOUN})\b)",
+    re.IGNORECASE,
+)
+# A separate word that continues a name: a Greek letter (with an isoform number), a number or a Roman numeral.
+GREEK_CONTINUATION = re.compile(rf"[\s-](?:{LETTER_NAME_PATTERN}|[α-ω])(?:[\s-]?\d{{1,2}}[a-z]?)?(?![\w-])")
+NUMBER_CONTINUATION = re.compile(
+    r"\s(?:\d{1,2}[a-z]?|I{1,3}|IV|VI{0,3}|IX|X)(?![\w'’-]|\.\d)"
+)  # not "EC 2.4.1", "3'UTR"
+ROMAN_END = re.compile(r"(?<=\s)(I{1,3}|IV|VI{0,3}|IX|X)$")
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+RECEPTOR_CONTINUATION = re.compile(r"\s(?:receptors?)(?![\w-])")
+HYPHEN_PART = re.compile(r"[^-]+")
+
+
+def is_ion(bare: str, after: str) -> bool:
+    """``Ca2`` before ``+``: an element with a charge."""
+    match = ION.fullmatch(bare)
+    return bool(match) and after.startswith("+") and match.group(1) in ELEMENTS
+
+
+def is_residue(bare: str) -> bool:
+    """A capitalised amino-acid code (``Tyr``), not the gene written in capitals (``TYR``)."""
+    return bare in AMINO_ACIDS
+
+
+def modifies_following_name(after: str, own_name: str = "") -> bool:
+    """Whether the text after a name makes the name part of another protein's name.
+
+    ``own_name`` is the approved name of the gene the name stands for: a receptor
+    named with its class noun (``Notch3 receptor``, approved name *notch
+    receptor 3*) is still that receptor; ``TNF receptor`` is not TNF.
+    """
+    match = MODIFIER_OF_HEAD.match(after)
+    if match is None:
+        return False
+    direct = match.group("direct")
+    return not (direct and re.search(rf"\b{direct}\b", own_name, re.IGNORECASE))
+
+
+def extended_ends(sentence: str, end: int) -> list[int]:
+    """Ends of the longer names that may start with the name ending at ``end``, longest first."""
+    ends = []
+    for first in (GREEK_CONTINUATION, RECEPTOR_CONTINUATION, None):
+        match = first.match(sentence, end) if first is not None else None
+        if first is not None and match is None:
+            continue
+        middle = match.end() if match else end
+        ends.append(middle)
+        number = NUMBER_CONTINUATION.match(sentence, middle)  # "TGF-beta 1", "VEGF receptor 2", "factor VIII"
+        if number:
+            ends.append(number.end())
+    return sorted(set(ends) - {end}, reverse=True)
+
+
+def with_arabic_numeral(name: str) -> str:
+    """``CA V`` -> ``CA 5``: a Roman isoform numeral read as a number before the name is looked up."""
+    return ROMAN_END.sub(lambda match: str(ROMAN[match.group(1)]), name)
+
+
+def hyphen_parts(token: str) -> list[tuple[int, str]]:
+    """``(offset, part)`` of the parts of a hyphen chain of codes (each other part has a digit).
+
+    ``D21S1912-PFKL-D21S171`` and allele chains are codes joined; ``SDS-PAGE`` is one
+    word, whose parts are not read alone.
+    """
+    parts = [(match.start(), match.group(0)) for match in HYPHEN_PART.finditer(token)]
+    if len(parts) < 2:
+        return []
+    return [
+        (offset, part)
+        for offset, part in parts
+        if all(any(c.isdigit() for c in other) for at, other in parts if at != offset)
+    ]
