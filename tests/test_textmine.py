@@ -227,3 +227,17 @@ def test_an_alias_the_document_defines_as_something_else_is_not_that_gene(finder
     undefined = "The ROS fusion was found in two tumours."
     assert "ROS" not in genes_in(finder, defined)
     assert "ROS" in genes_in(finder, undefined)
+
+
+def test_human_prefix_greek_letter_first_and_an_ambiguous_alias_the_document_explains(finder):
+    text = "hXPC and beta-arrestin 2 were bound by the Src-like adaptor protein (SLAP)."
+    assert genes_in(finder, text) == {
+        "hXPC": "XPC",
+        "beta-arrestin 2": "ARRB2",
+        "Src-like adaptor": "SLA",
+        "SLAP": "SLA",
+    }
+    unexplained = {
+        m.text: (m.normalized, len(m.entrez)) for s in mine_text("SLAP was bound.", finder) for m in s.mentions
+    }
+    assert unexplained == {"SLAP": ("", 2)}  # stays ambiguous, with its candidates

@@ -16,6 +16,7 @@ GREEK_WORD = re.compile(rf"({LETTER_NAME_PATTERN})(\d{{0,2}})$", re.IGNORECASE) 
 EDGE_PUNCTUATION = re.compile(r"^[^\w\u0370-\u03ff(]+|[^\w\u0370-\u03ff)]+$")
 PREFIX = re.compile(r"^(?:\(p\)-?|p-|pp-|phospho-|P-|c-|C-|v-|GST-|Flag-|FLAG-|HA-|His-|GFP-|EGFP-)(?=\w{2})")
 P_PREFIX = re.compile(r"^p(?=[A-Z][A-Z0-9]{2})")  # pERK, pSTAT3: phosphorylated form
+HUMAN_PREFIX = re.compile(r"^h(?=[A-Z][A-Za-z0-9-]{2})")  # hXPC, hMAD-3: the human protein
 SUFFIX = re.compile(
     r"(?<=\w)(?:-P|-p|\(p\)|-GTP|-GDP|-ATP|-ADP|-Ub|-ub|-WT|-wt|-mut|-KO|-/-|\+/-|-dependent|-independent|-mediated)$"
 )
@@ -202,7 +203,12 @@ def readings(text: str) -> list[tuple[str, str]]:
         found.append((tidy, f"punctuation removed ({tidy})"))
     found += _greek_readings(text)
     found += glyph_readings(text)
-    for pattern, what in ((PREFIX, "prefix"), (SUFFIX, "suffix"), (P_PREFIX, "phospho prefix")):
+    for pattern, what in (
+        (PREFIX, "prefix"),
+        (SUFFIX, "suffix"),
+        (P_PREFIX, "phospho prefix"),
+        (HUMAN_PREFIX, "human prefix"),
+    ):
         stripped = pattern.sub("", text)
         if stripped != text:
             found.append((stripped, f"{what} {pattern.search(text).group(0)!r} removed ({stripped})"))

@@ -78,10 +78,12 @@ class GeneNameIndex:
         owners: dict[tuple[str, ...], set[tuple[str, str]]] = {}
         self.name_of: dict[str, str] = {}  # symbol -> approved name, for every gene
         self.name_of_entrez: dict[str, str] = {}
+        self.symbol_of_entrez: dict[str, str] = {}
         for entrez_id, symbol, name in genes:
             if not isinstance(name, str) or not name:
                 continue
             self.name_of[symbol] = self.name_of_entrez[entrez_id] = name
+            self.symbol_of_entrez[entrez_id] = symbol
             key = name_key(name)
             if not key or len(key) > MAX_NAME_TOKENS:
                 continue
@@ -104,12 +106,13 @@ class GeneNameIndex:
         hits, index = [], 0
         while index < len(words):
             hit = None
-            if words[index][2] in self.first_tokens and _starts_word(text, words[index][0]):
+            first = words[index][2]
+            if (first in self.first_tokens or first in GREEK_KEYS) and _starts_word(text, words[index][0]):
                 for length in self.lengths:
                     if index + length > len(words):
                         continue
                     key = tuple(word[2] for word in words[index : index + length])
-                    gene = self.names.get(key)
+                    gene = self.names.get(key) or self.names.get(_greek_moved(key))
                     end = words[index + length - 1][1]
                     if gene is not None and _ends_word(text, end) and _one_phrase(text, words[index : index + length]):
                         hit = NameHit(words[index][0], end, text[words[index][0] : end], *gene)
@@ -120,6 +123,18 @@ class GeneNameIndex:
             else:
                 hits.append(hit)
         return hits
+
+
+GREEK_KEYS = frozenset(NAME_LETTERS.values()) | frozenset(NAME_LETTERS)
+
+
+def _greek_moved(key: tuple[str, ...]) -> tuple[str, ...]:
+    """``beta-arrestin 2`` -> ``arrestin beta 2``: a Greek letter written before the name it ends."""
+    if len(key) < 2 or key[0] not in GREEK_KEYS:
+        return ()
+    if key[-1].isdigit():
+        return (*key[1:-1], key[0], key[-1])
+    return (*key[1:], key[0])
 
 
 # A name's words are joined by spaces and hyphens: "protein(s)" and "protein's" are not "protein S".

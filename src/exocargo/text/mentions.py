@@ -207,6 +207,12 @@ GENE_CONTEXT = re.compile(
 
 NUMBER_OR_NUMERAL = re.compile(r"[\d.,%-]+[a-z]?|[IVX]+")
 PLURAL_ABBREVIATION = re.compile(r"[A-Z][A-Z0-9]+s")
+# Words of approved names that say what kind of gene, not which: no evidence for one candidate.
+GENERIC_NAME_WORDS = frozenset(
+    "protein proteins family member subunit domain containing factor like gene associated related complex "
+    "type class receptor homolog putative open reading frame chain".split()
+)
+SHORT_CAPITALS = re.compile(r"[A-Z]{2,4}")
 PARTICIPLE = re.compile(r"[a-z]{2,}(?:ed|ing)")
 
 
@@ -261,6 +267,7 @@ class MentionFinder:
         self.cancers = self.lexicon.cancers.with_forms(self.context.cancers)
         self._resolved: dict[str, list[Mention]] = {}
         self._curated: set[str] = set()  # names the FamPlex grounding map lists as written in papers
+        self._weak_aliases: set[str] = set()  # short capitals only an HGNC alias makes a gene: need evidence
 
     @classmethod
     def from_files(
@@ -283,7 +290,8 @@ class MentionFinder:
             context=read_context(text, self.lexicon),
             full_names=self.full_names,
         )
-        finder._resolved, finder._curated = self._resolved, self._curated  # name -> genes: same in every document
+        # name -> genes: the same in every document
+        finder._resolved, finder._curated, finder._weak_aliases = self._resolved, self._curated, self._weak_aliases
         for abbreviation, long_form in finder.context.definitions.items():
             if finder._defined_as_other_thing(abbreviation, long_form):
                 finder.context.not_genes.add(abbreviation.upper())
@@ -324,6 +332,8 @@ class MentionFinder:
             return []
         if all(h.note.startswith("FamPlex") for h in hits):
             self._curated.add(name)
+        if SHORT_CAPITALS.fullmatch(name) and all(h.note.startswith("alias of") for h in hits):
+            self._weak_aliases.add(name)
         entrez = tuple(dict.fromkeys(h.entrez_id for h in hits))
         if any(h.match_type == "family" for h in hits):
             family = FAMILY_NOTE.search(hits[0].note)
@@ -361,6 +371,8 @@ class MentionFinder:
         if upper in self.lexicon.stopwords:  # only beside a gene word: "MET oncoprotein", "kinase MET"
             neighbours = sentence[max(0, start - 30) : start].split()[-1:] + sentence[end : end + 30].split()[:1]
             return bare.isupper() and any(GENE_CONTEXT.fullmatch(word.strip(",.;:()")) for word in neighbours)
+        if SHORT_CAPITALS.fullmatch(bare) and self.resolve(bare) and bare in self._weak_aliases:
+            return self._alias_has_evidence(bare, sentence, start, end)
         if len(bare) == 2:  # two letters: only an exact symbol in capitals (AR, F2)
             return bare.isupper() and self._is_symbol(bare)
         if _symbol_shaped(bare):
@@ -371,6 +383,43 @@ class MentionFinder:
             return not at_start and not english and not re.match(r"\s+et al", sentence[end:])
         # A lower-case word only as a written form the FamPlex grounding map curates ("survivin").
         return bare.islower() and bool(self.resolve(bare)) and bare in self._curated
+
+    def _chosen(self, mention: Mention) -> Mention:
+        """An ambiguous name resolved by the document: the one candidate whose approved name it writes.
+
+        Each candidate's approved name is compared with the document's lower-case words
+        (generic words such as *protein* or *member* left out); a candidate wins only when
+        it alone has such words in the document. Otherwise the name stays ambiguous.
+        """
+        if mention.normalized or len(mention.entrez) < 2 or self.full_names is None:
+            return mention
+        scores = {}
+        for entrez in mention.entrez:
+            words = {k for k in name_key(self.full_names.name_of_entrez.get(entrez, "")) if len(k) > 3}
+            scores[entrez] = len((words - GENERIC_NAME_WORDS) & self.context.lower_words)
+        best = [entrez for entrez, score in scores.items() if score > 0]
+        if len(best) != 1:
+            return mention
+        symbol = self.full_names.symbol_of_entrez.get(best[0], "")
+        return replace(mention, type="protein", normalized=symbol, entrez=(best[0],)) if symbol else mention
+
+    def _alias_has_evidence(self, alias: str, sentence: str, start: int, end: int) -> bool:
+        """A short HGNC alias (``HEK``, ``SPT``, ``PEP``) is a gene beside a gene word or defined as one here."""
+        neighbours = [
+            word.strip(",.;:()")
+            for word in sentence[max(0, start - 30) : start].split()[-1:] + sentence[end : end + 30].split()[:1]
+        ]
+        if any(GENE_CONTEXT.fullmatch(word) for word in neighbours):
+            return True
+        # One of a list of genes: "P-gp, BCRP, MRP1".
+        if any(w not in self._weak_aliases and w[:1].isupper() and self.resolve(w) for w in neighbours if w):
+            return True
+        long_form = self.context.definitions.get(alias, "")
+        if not long_form or self.full_names is None:
+            return False
+        genes = {e for m in self.resolve(alias) for e in m.entrez}
+        names = {key[:5] for e in genes for key in name_key(self.full_names.name_of_entrez.get(e, "")) if len(key) > 2}
+        return bool(GENE_WORDS.search(long_form)) or bool({key[:5] for key in name_key(long_form)} & names)
 
     def _is_symbol(self, token: str) -> bool:
         return any(m.normalized == token.upper() for m in self.resolve(token))
@@ -399,8 +448,8 @@ class MentionFinder:
             elif self._modifies_next_name(name, sentence[end : end + 60]):  # "TNF receptor": another protein
                 continue
             elif self._gene_candidate(name, sentence, start, end):
-                found += [replace(m, start=start, end=end) for m in self.resolve(name)] or self._hyphen_parts(
-                    sentence, match.start(), token
+                found += [replace(self._chosen(m), start=start, end=end) for m in self.resolve(name)] or (
+                    self._hyphen_parts(sentence, match.start(), token)
                 )
         return found
 
