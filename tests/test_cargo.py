@@ -139,7 +139,9 @@ def test_abcb1_p_gp_is_protein_cargo(seed_tables):
 
 def test_mdr_review_mir21_5p_and_mir100_5p_relations_and_their_mirtarbase_targets(seed_tables):
     pdha1 = rows(seed_tables, "hsa-miR-21-5p", "PDHA1", document="review003")
-    assert set(pdha1["source"]) == {"text"} and set(pdha1["mirtarbase_support"]) == {"not in miRTarBase"}
+    assert set(pdha1["source"]) == {"text"} and all(
+        s.startswith("not in miRTarBase (its newest paper: PMID ") for s in pdha1["mirtarbase_support"]
+    )
     assert (pdha1["drug"] == "cisplatin").any() and (pdha1["cancer"] == "ovarian cancer").any()
     mir100 = rows(seed_tables, "hsa-miR-100-5p", "", document="review003").iloc[0]
     assert (mir100["drug"], mir100["cancer"], mir100["outcome"]) == ("cisplatin", "lung cancer", "resistance")
@@ -214,3 +216,14 @@ def test_merging_no_tables_gives_the_header():
         "cargo", "cargo_type", "cargo_entrez", "target_symbol", "target_entrez", "effect", "source", "evidence",
         "evidence_strength", "donor", "recipient", "drug", "cancer", "outcome", "pathways", "document",
     ]  # fmt: skip
+
+
+def test_a_list_naming_mir21_and_mir21_5p_gets_each_mirtarbase_record_once(tmp_path, pairs_tsv, finder):
+    listing = tmp_path / "arms.txt"
+    listing.write_text("miR-21\nmiR-21-5p\n")
+    table, _, _ = build(tmp_path, listing, "genes", "arms", pairs_tsv, finder)
+    records = table[["mirtarbase_mirna", "target_entrez"]]
+    assert not records.duplicated().any()
+    # The arm's records stay under the arm's name; miR-21 keeps only what miR-21-5p does not give (its 3p targets).
+    assert set(table.loc[table["cargo"] == "hsa-miR-21", "mirtarbase_mirna"]) <= {"hsa-miR-21-3p"}
+    assert set(table.loc[table["mirtarbase_mirna"] == "hsa-miR-21-5p", "cargo"]) == {"hsa-miR-21-5p"}

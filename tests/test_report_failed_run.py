@@ -27,7 +27,7 @@ def test_failed_run_leaves_an_index_with_each_list_status_and_no_zip(tmp_path):
     # The library fails to build; whether a list's mapping job had finished when the index was written
     # is up to the scheduler (it may still be running on the other core). Either way the list is
     # "not finished", never "failed": its own steps had no error.
-    stopped = {f"not finished: the run stopped before {step}" for step in ("mapping", "enrichment")}
+    stopped = {f"not finished: the run stopped before {step}" for step in ("relations", "mapping", "enrichment")}
     assert len(statuses) == len(rows) and set(statuses) <= stopped
     assert "The run stopped with errors; Snakemake's log: " in index and ".snakemake/log/" in index
     assert not (work / "results/report/exocargo_results.zip").exists()

@@ -214,8 +214,14 @@ CARGO_TABLE = _table(
     ("sentence", "integer", "Sentence index of the evidence in the document (text rows)."),
     ("section", "text", "The document's section of that sentence (abstract, results, figure legend, ...)."),
     ("mirtarbase_mirna", "list", "miRTarBase's miRNA names that matched."),
-    ("mirtarbase_support", "text", "miRTarBase support of the pair, or 'not in miRTarBase'."),
+    (
+        "mirtarbase_support",
+        "text",
+        "miRTarBase support of the pair, or 'not in miRTarBase' with the newest paper the database holds.",
+    ),
     ("mirtarbase_pmids", "list", "PubMed IDs miRTarBase cites for the pair."),
+    ("citation", "list", "The citation markers of the evidence sentence, as written (text rows)."),
+    ("cited", "list", "DOI or PMID of each cited work, where the text's own reference list gives one."),
 )
 
 CARGO_EDGES_TABLE = _table(
@@ -322,6 +328,8 @@ RELATIONS_TABLE = _table(
     ("sentence", "integer", "Sentence index in the text."),
     ("section", "text", "The text's section of that sentence (abstract, results, figure legend, ...)."),
     ("evidence", "text", "The sentence, whitespace collapsed."),
+    ("citation", "list", "The citation markers the sentence gives, as written ([61]; (Smith et al., 2019))."),
+    ("cited", "list", "DOI or PMID of each cited work, where the text's own reference list gives one."),
 )
 
 MENTIONS_TABLE = _table(

@@ -105,6 +105,9 @@ class MirtarbaseIndex:
         if min_evidence == "strong":
             pairs = pairs[pairs["strength"] == "strong"]
         self.pairs = pairs.reset_index(drop=True)
+        # A finding newer than the database's newest paper can be missing for that reason alone: say so.
+        pmids = [int(p) for value in self.pairs["pmids"] for p in str(value).split(";") if p.strip().isdigit()]
+        self.newest_pmid = max(pmids, default=0)
         self.rows_of: dict[str, list[int]] = defaultdict(list)
         for row, mirna in enumerate(self.pairs["mirna"]):
             self.rows_of[mirna].append(row)
@@ -261,6 +264,8 @@ def _text_row(relation: Relation, context: CargoContext, document: str) -> dict:
         "stated_pathway": relation.pathway,
         "sentence": str(relation.sentence_index),
         "section": relation.section,
+        "citation": relation.citation,
+        "cited": relation.cited,
     }
     if relation.cargo_type == "mirna":
         row["cargo_entrez"] = context.mirna_entrez(relation.cargo)
@@ -268,7 +273,10 @@ def _text_row(relation: Relation, context: CargoContext, document: str) -> dict:
             names = context.mirtarbase.names_for(parse_one(relation.cargo))
             found = context.mirtarbase.validation(names, relation.target_entrez)
             if found.empty:
-                row["mirtarbase_support"] = NOT_VALIDATED
+                newest = context.mirtarbase.newest_pmid
+                row["mirtarbase_support"] = (
+                    f"{NOT_VALIDATED} (its newest paper: PMID {newest})" if newest else NOT_VALIDATED
+                )
             elif relation.effect in RAISING_EFFECTS:
                 # miRTarBase holds repressive interactions: it does not confirm a text saying the target goes up.
                 row["mirtarbase_mirna"] = ";".join(dict.fromkeys(found["mirna"]))
@@ -291,7 +299,7 @@ def _mirtarbase_rows(cargo: str, context: CargoContext, stated: set[tuple[str, s
     for mirna, symbol, entrez, strength, experiments, pmids in targets[MIRTARBASE_PAIRS_TABLE.columns].itertuples(
         index=False
     ):
-        if (cargo, entrez) in stated:
+        if (cargo, entrez) in stated or (_armless(cargo), entrez) in stated:  # miR-21 -> PTEN stated as 21-5p
             continue
         rows.append(
             {
@@ -314,6 +322,22 @@ def _mirtarbase_rows(cargo: str, context: CargoContext, stated: set[tuple[str, s
     return rows
 
 
+def _armless(mirna: str) -> str:
+    return re.sub(r"-[35]p$", "", mirna)
+
+
+def _one_row_per_record(rows: list[dict]) -> list[dict]:
+    """One row per miRTarBase record: a text naming miR-21 and miR-21-5p gets miR-21-5p -> PTEN once,
+    under the name that matches the record (the arm), not under both."""
+    best: dict[tuple[str, str], dict] = {}
+    for row in rows:
+        key = (row["mirtarbase_mirna"], row["target_entrez"])
+        kept = best.get(key)
+        if kept is None or (row["cargo"] == row["mirtarbase_mirna"] != kept["cargo"]):
+            best[key] = row
+    return [row for row in rows if best[(row["mirtarbase_mirna"], row["target_entrez"])] is row]
+
+
 def build_cargo_table(
     relations: list[Relation], mirnas: list[str], context: CargoContext, *, document: str
 ) -> pd.DataFrame:
@@ -329,7 +353,10 @@ def build_cargo_table(
         (r["cargo"], e) for r in text_rows if r["cargo_type"] == "mirna" for e in r["target_entrez"].split(";") if e
     }
     cargo_mirnas = dict.fromkeys([r.cargo for r in relations if r.cargo_type == "mirna"] + mirnas)
-    database_rows = [row for cargo in cargo_mirnas for row in _mirtarbase_rows(cargo, context, stated, document)]
+    stated |= {(_armless(cargo), entrez) for cargo, entrez in stated}
+    database_rows = _one_row_per_record(
+        [row for cargo in cargo_mirnas for row in _mirtarbase_rows(cargo, context, stated, document)]
+    )
     table = pd.DataFrame(text_rows + database_rows, columns=CARGO_TABLE.columns).fillna("")
     if not database_rows:
         return _with_pathways(table, context.pathways)

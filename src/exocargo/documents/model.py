@@ -115,10 +115,13 @@ class Document:
 
     format: str
     sections: list[Section] = field(default_factory=list)
+    references: list[str] = field(default_factory=list)  # the reference list's entries: cited, never mined
 
     def add(self, section_name: str, paragraph: str) -> None:
         """Append a paragraph to the section named (a new section when the name changes)."""
         paragraph = paragraph.strip()
+        if paragraph and section_name == REFERENCES:
+            self.references.append(paragraph)
         if not paragraph or section_name in (REFERENCES, NOT_MINED):
             return
         if not self.sections or self.sections[-1].name != section_name:

@@ -23,7 +23,7 @@ def read_plain_text(text: str, *, format: str = "text") -> Document:
     document = Document(format)
     section, chunk = BODY, []
     offset, length = 0, max(len(text), 1)
-    for line in text.split("\n"):
+    for index, line in enumerate(text.split("\n")):
         if line.strip() and _is_heading(line):
             name = heading_section(line)
             if name == "references" and offset < REFERENCES_FROM * length:
@@ -31,10 +31,13 @@ def read_plain_text(text: str, *, format: str = "text") -> Document:
             if chunk:
                 document.add(section, "\n".join(chunk))
             section, chunk = name, []
-            if name == "references":
-                break
+            if name == "references":  # the rest is the reference list: its entries are kept for citations
+                entries = "\n".join(text.split("\n")[index + 1 :])
+                for entry in re.split(r"\n\s*\n|\n(?=\s*(?:\[\d{1,3}\]|\d{1,3}\.\s|[-*]\s))", entries):
+                    document.add("references", " ".join(entry.split()))
+                return document
         chunk.append(line)
         offset += len(line) + 1
-    if chunk and section != "references":
+    if chunk:
         document.add(section, "\n".join(chunk))
     return document

@@ -7,7 +7,7 @@ A document (plain text or markdown, or a PFOCR caption) goes through four steps:
    and removes citation markers (``[12]``, ``^{[[109]](#page-14-3)}``, ``(3,14)``)
    and markup (LaTeX Greek letters, HTML tags, emphasis).
 2. :func:`~exocargo.text.sentences.paragraphs` and :func:`~exocargo.text.sentences.split_sentences` cut it into sentences.
-3. :func:`read_context` reads the document's own definitions
+3. :func:`~exocargo.text.definitions.read_context` reads the document's own definitions
    (``tumour microenvironment (TME)``, ``DDP: cisplatin``): an abbreviation of a
    cell, process or disease is not a gene in this document, and an
    abbreviation of a drug or cancer names that drug or cancer.
@@ -34,7 +34,7 @@ Example
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -49,6 +49,8 @@ from exocargo.mapping.families import squash
 from exocargo.mapping.mirna import find_mentions, parse_mirnas
 from exocargo.mapping.table import load_mapper
 from exocargo.tables import NAMES_TABLE
+from exocargo.text.citations import ReferenceList, citations_in
+from exocargo.text.definitions import GENE_WORDS, DocumentContext, read_context, spells
 from exocargo.text.gene_names import GeneNameIndex, name_key
 from exocargo.text.name_context import (
     MODIFIER_OF_HEAD,
@@ -66,87 +68,6 @@ LOCUS_TYPES = {"RNA, long non-coding": "lncrna"}
 FAMILY_NOTE = re.compile(r"FamPlex (\S+)")
 # Joins the miRNAs one mention stands for ("miR-221/222" -> "hsa-miR-221/hsa-miR-222"): a form the mapper reads.
 MIRNA_SEPARATOR = "/"
-
-# ---------------------------------------------------------------- abbreviations
-
-NON_GENE_WORDS = re.compile(
-    r"\b(?:cells?|cancers?|carcinomas?|tumou?rs?|transition|microenvironment|resistance|vesicles?|exosomes?|"
-    r"bod(?:y|ies)|matrix|fibroblasts?|macrophages?|therapy|disease|syndrome|leuka?emia|lymphoma|sarcoma|"
-    r"endosomes?|microparticles?|lines?|patients?|domains?|assay|sequencing|reaction|chromatography|"
-    r"microscopy|analysis|differentiation|vein|niche|kidney|embryonic|stem)\b",
-    re.IGNORECASE,
-)
-GENE_WORDS = re.compile(
-    r"\b(?:proteins?|receptors?|factors?|kinases?|ligands?|transporters?|channels?|antigens?|enzymes?|oncogene|"
-    r"homolog(?:ue)?|molecules?|genes?|transcripts?|subunit|member|family|cadherin|integrin|interleukin|"
-    r"\w*kines?|catenin|box|finger|inhibitor|hormones?|peptides?|\w+ases?|\w+in(?:-\d+)?)\b",
-    re.IGNORECASE,
-)
-ABBREVIATION = r"[A-Za-z][\w\-α-ω/+]{1,11}"
-DEFINED_AFTER = re.compile(rf"([\w\-α-ω' ]{{3,120}}?)\s\(({ABBREVIATION})\)")  # long form (ABBR)
-DEFINED_BEFORE = re.compile(rf"(?<![\w-])({ABBREVIATION})\s\(([\w\-α-ω' ]{{3,120}})\)")  # ABBR (long form)
-GLOSSARY = re.compile(rf"(?:^|;\s*)({ABBREVIATION}):\s*([^;:\n]{{3,120}})", re.MULTILINE)
-
-
-@dataclass
-class DocumentContext:
-    """What a document itself says about its words.
-
-    ``not_genes``: abbreviations it defines as cells, processes or diseases
-    (upper case); ``drugs``/``cancers``: abbreviations it defines as a drug or
-    cancer; ``lower_words``: words it writes in lower case (so ``Cell`` in a
-    title is the English word, not the gene alias).
-    """
-
-    not_genes: set[str] = field(default_factory=set)
-    definitions: dict[str, str] = field(default_factory=dict)  # ABBR -> long form, from "long form (ABBR)"
-    drugs: dict[str, str] = field(default_factory=dict)
-    cancers: dict[str, str] = field(default_factory=dict)
-    lower_words: set[str] = field(default_factory=set)
-
-
-def _long_form(abbreviation: str, words: str) -> str:
-    """The last few words before ``(ABBR)``, from the first one starting with the abbreviation's letter."""
-    tokens = words.split()[-(sum(c.isalnum() for c in abbreviation) + 2) :]
-    first = abbreviation[0].lower()
-    start = next((i for i, token in enumerate(tokens) if token[0].lower() == first), 0)
-    return " ".join(tokens[start:])
-
-
-def _spells(abbreviation: str, long_form: str) -> bool:
-    """The abbreviation's letters appear in order in the long form, the first opening a word (Schwartz-Hearst)."""
-    letters = [c.lower() for c in abbreviation if c.isalpha()]
-    text = long_form.lower()
-    at = next((m.start() for m in re.finditer(r"\b\w", text) if letters and text[m.start()] == letters[0]), -1)
-    for letter in letters[1:] if at >= 0 else ():
-        at = text.find(letter, at + 1)
-        if at < 0:
-            return False
-    return at >= 0
-
-
-def read_context(text: str, lexicon: Lexicon) -> DocumentContext:
-    """Definitions in ``text`` (``long form (ABBR)``, ``ABBR (long form)``, glossary lines ``ABBR: long form``)."""
-    found = DocumentContext(lower_words=set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", text)))
-    pairs = [(m.group(2), _long_form(m.group(2), m.group(1))) for m in DEFINED_AFTER.finditer(text)]
-    found.definitions = {abbreviation: long_form.strip() for abbreviation, long_form in pairs}
-    pairs += [(m.group(1), m.group(2)) for m in DEFINED_BEFORE.finditer(text) if len(m.group(2).split()) >= 2]
-    pairs += [(m.group(1), m.group(2)) for m in GLOSSARY.finditer(text)]
-    for abbreviation, long_form in pairs:
-        if not any(c.isupper() for c in abbreviation) or lexicon.find_drugs(abbreviation):
-            continue
-        # A drug or cancer abbreviation: the long form ends with the drug or cancer name.
-        long_form = long_form.strip().rstrip(".")
-        for terms, table in (
-            (lexicon.find_drugs(long_form), found.drugs),
-            (lexicon.find_cancers(long_form), found.cancers),
-        ):
-            if terms and terms[-1].end == len(long_form):
-                table[abbreviation] = terms[-1].normalized
-        if NON_GENE_WORDS.search(long_form) and not GENE_WORDS.search(long_form):
-            found.not_genes.add(abbreviation.upper())
-    return found
-
 
 # ---------------------------------------------------------------- mentions
 
@@ -170,6 +91,8 @@ class Sentence:
     text: str
     mentions: list[Mention]
     section: str = ""  # the paper's section (exocargo.documents.model), "" for a figure's caption
+    citations: tuple[str, ...] = ()  # citation markers as written ("[61]", "(Smith et al., 2019)")
+    cited: tuple[str, ...] = ()  # DOIs / PMIDs of the cited works found in the document's reference list
 
     def record(self) -> dict:
         """The sentence as JSON-ready data: the extract step writes it, the cargo step reads it back."""
@@ -178,7 +101,10 @@ class Sentence:
     @classmethod
     def from_record(cls, record: dict) -> Sentence:
         mentions = [Mention(**{**m, "entrez": tuple(m["entrez"])}) for m in record["mentions"]]
-        return cls(record["index"], record["paragraph"], record["text"], mentions, record.get("section", ""))
+        return cls(
+            record["index"], record["paragraph"], record["text"], mentions, record.get("section", ""),
+            tuple(record.get("citations", ())), tuple(record.get("cited", ())),
+        )  # fmt: skip
 
 
 TOKEN = re.compile(r"(?<![\w-])\w[\w-]*\+?")
@@ -307,7 +233,7 @@ class MentionFinder:
         if self.full_names is None or len(words) < 2 or GENE_WORDS.search(long_form) or long_form[-1].isdigit():
             return False
         # A name among the words ("monokine induced by IFN-gamma") or letters that do not spell the abbreviation.
-        if any(_symbol_shaped(word) for word in words) or not _spells(abbreviation, long_form):
+        if any(_symbol_shaped(word) for word in words) or not spells(abbreviation, long_form):
             return False
         genes = {e for m in self.resolve(abbreviation) for e in m.entrez}
         if not genes:
@@ -545,17 +471,46 @@ def mine_document(document: Document, finder: MentionFinder) -> list[Sentence]:
     """
     sections = [(section.name, clean_markup(section.text)) for section in document.sections]
     document_finder = finder.for_document("\n\n".join(text for _, text in sections))
+    references = ReferenceList(document.references)
     sentences: list[Sentence] = []
     number = 0
-    for name, text in sections:
+    for (name, text), raw in zip(sections, document.sections):
+        markers = _citations_by_sentence(raw.text)
         for paragraph in paragraphs(text):
             number += 1
             section = legend_section(paragraph) or name
             for sentence in split_sentences(paragraph):
+                cites = _take_citations(markers, sentence)
                 sentences.append(
-                    Sentence(len(sentences) + 1, number, sentence, document_finder.find(sentence), section)
+                    Sentence(
+                        len(sentences) + 1,
+                        number,
+                        sentence,
+                        document_finder.find(sentence),
+                        section,
+                        tuple(cites),
+                        tuple(references.cited(cites)),
+                    )  # fmt: skip
                 )
     return sentences
+
+
+def _citations_by_sentence(raw: str) -> list[tuple[str, list[str]]]:
+    """(cleaned sentence, its citation markers) for the sentences of a section's raw text, in order."""
+    return [
+        (clean_markup(sentence).strip(), citations_in(sentence))
+        for paragraph in paragraphs(raw)
+        for sentence in split_sentences(paragraph)
+    ]
+
+
+def _take_citations(markers: list[tuple[str, list[str]]], sentence: str) -> list[str]:
+    """The markers of the raw sentence that cleans to ``sentence`` (looked for a few sentences ahead)."""
+    for ahead, (text, cites) in enumerate(markers[:5]):
+        if text == sentence:
+            del markers[: ahead + 1]
+            return cites
+    return []
 
 
 def names_table(sentences: list[Sentence], query: str) -> pd.DataFrame:

@@ -147,6 +147,8 @@ class Relation:
     via: str = ""
     negated: bool = False
     hedged: bool = False
+    citation: str = ""  # the sentence's citation markers, ";"-joined
+    cited: str = ""  # DOIs / PMIDs of the cited works
 
 
 def _join(values: list[str]) -> str:
@@ -350,6 +352,8 @@ def find_relations(sentences: list[Sentence], lexicon: Lexicon | None = None) ->
                                 via=statement.via if statement else "",
                                 negated=statement.negated if statement else False,
                                 hedged=statement.hedged if statement else False,
+                                citation=";".join(sentence.citations),
+                                cited=";".join(sentence.cited),
                             )
                         )
     return _one_per_pair(relations)
@@ -369,6 +373,7 @@ def _one_per_pair(relations: list[Relation]) -> list[Relation]:
 
 def relations_table(sentences: list[Sentence]) -> pd.DataFrame:
     """:data:`~exocargo.tables.RELATIONS_TABLE` rows: every statement of a mined document, in text order."""
+    by_index = {sentence.index: sentence for sentence in sentences}
     rows = [
         (
             s.regulator,
@@ -387,6 +392,8 @@ def relations_table(sentences: list[Sentence]) -> pd.DataFrame:
             s.sentence_index,
             s.section,
             s.evidence,
+            ";".join(by_index[s.sentence_index].citations) if s.sentence_index in by_index else "",
+            ";".join(by_index[s.sentence_index].cited) if s.sentence_index in by_index else "",
         )  # fmt: skip
         for s, ev_context in stated_relations(sentences)
     ]

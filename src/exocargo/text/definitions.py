@@ -1,0 +1,102 @@
+"""What a document says about its own words: the abbreviations it defines.
+
+``long form (ABBR)``, ``ABBR (long form)`` and glossary lines ``ABBR: long form``
+are read once per document (:func:`read_context`): an abbreviation of a cell,
+process or disease is not a gene in this document, and an abbreviation of a
+drug or cancer names that drug or cancer. ``spells`` is the letter test of
+Schwartz & Hearst (PSB 2003) for whether a long form can stand for an abbreviation.
+
+>>> from exocargo.lexicon import load_lexicon
+>>> context = read_context("The tumour microenvironment (TME) holds cells.", load_lexicon())
+>>> sorted(context.not_genes), context.definitions
+(['TME'], {'TME': 'tumour microenvironment'})
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from exocargo.lexicon import Lexicon
+
+NON_GENE_WORDS = re.compile(
+    r"\b(?:cells?|cancers?|carcinomas?|tumou?rs?|transition|microenvironment|resistance|vesicles?|exosomes?|"
+    r"bod(?:y|ies)|matrix|fibroblasts?|macrophages?|therapy|disease|syndrome|leuka?emia|lymphoma|sarcoma|"
+    r"endosomes?|microparticles?|lines?|patients?|domains?|assay|sequencing|reaction|chromatography|"
+    r"microscopy|analysis|differentiation|vein|niche|kidney|embryonic|stem)\b",
+    re.IGNORECASE,
+)
+GENE_WORDS = re.compile(
+    r"\b(?:proteins?|receptors?|factors?|kinases?|ligands?|transporters?|channels?|antigens?|enzymes?|oncogene|"
+    r"homolog(?:ue)?|molecules?|genes?|transcripts?|subunit|member|family|cadherin|integrin|interleukin|"
+    r"\w*kines?|catenin|box|finger|inhibitor|hormones?|peptides?|\w+ases?|\w+in(?:-\d+)?)\b",
+    re.IGNORECASE,
+)
+ABBREVIATION = r"[A-Za-z][\w\-α-ω/+]{1,11}"
+DEFINED_AFTER = re.compile(rf"([\w\-α-ω' ]{{3,120}}?)\s\(({ABBREVIATION})\)")  # long form (ABBR)
+DEFINED_BEFORE = re.compile(rf"(?<![\w-])({ABBREVIATION})\s\(([\w\-α-ω' ]{{3,120}})\)")  # ABBR (long form)
+GLOSSARY = re.compile(rf"(?:^|;\s*)({ABBREVIATION}):\s*([^;:\n]{{3,120}})", re.MULTILINE)
+
+
+@dataclass
+class DocumentContext:
+    """What a document itself says about its words.
+
+    ``not_genes``: abbreviations it defines as cells, processes or diseases
+    (upper case); ``drugs``/``cancers``: abbreviations it defines as a drug or
+    cancer; ``lower_words``: words it writes in lower case (so ``Cell`` in a
+    title is the English word, not the gene alias).
+    """
+
+    not_genes: set[str] = field(default_factory=set)
+    definitions: dict[str, str] = field(default_factory=dict)  # ABBR -> long form, from "long form (ABBR)"
+    drugs: dict[str, str] = field(default_factory=dict)
+    cancers: dict[str, str] = field(default_factory=dict)
+    lower_words: set[str] = field(default_factory=set)
+
+
+def _long_form(abbreviation: str, words: str) -> str:
+    """The last few words before ``(ABBR)``, from the first one starting with the abbreviation's letter."""
+    tokens = words.split()[-(sum(c.isalnum() for c in abbreviation) + 2) :]
+    first = abbreviation[0].lower()
+    starts = [i for i, token in enumerate(tokens) if token[0].lower() == first]
+    # The shortest one that spells the abbreviation ("the tumour microenvironment (TME)" -> "tumour ...").
+    start = next(
+        (i for i in reversed(starts) if spells(abbreviation, " ".join(tokens[i:]))), starts[0] if starts else 0
+    )
+    return " ".join(tokens[start:])
+
+
+def spells(abbreviation: str, long_form: str) -> bool:
+    """The abbreviation's letters appear in order in the long form, the first opening a word (Schwartz-Hearst)."""
+    letters = [c.lower() for c in abbreviation if c.isalpha()]
+    text = long_form.lower()
+    at = next((m.start() for m in re.finditer(r"\b\w", text) if letters and text[m.start()] == letters[0]), -1)
+    for letter in letters[1:] if at >= 0 else ():
+        at = text.find(letter, at + 1)
+        if at < 0:
+            return False
+    return at >= 0
+
+
+def read_context(text: str, lexicon: Lexicon) -> DocumentContext:
+    """Definitions in ``text`` (``long form (ABBR)``, ``ABBR (long form)``, glossary lines ``ABBR: long form``)."""
+    found = DocumentContext(lower_words=set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", text)))
+    pairs = [(m.group(2), _long_form(m.group(2), m.group(1))) for m in DEFINED_AFTER.finditer(text)]
+    found.definitions = {abbreviation: long_form.strip() for abbreviation, long_form in pairs}
+    pairs += [(m.group(1), m.group(2)) for m in DEFINED_BEFORE.finditer(text) if len(m.group(2).split()) >= 2]
+    pairs += [(m.group(1), m.group(2)) for m in GLOSSARY.finditer(text)]
+    for abbreviation, long_form in pairs:
+        if not any(c.isupper() for c in abbreviation) or lexicon.find_drugs(abbreviation):
+            continue
+        # A drug or cancer abbreviation: the long form ends with the drug or cancer name.
+        long_form = long_form.strip().rstrip(".")
+        for terms, table in (
+            (lexicon.find_drugs(long_form), found.drugs),
+            (lexicon.find_cancers(long_form), found.cancers),
+        ):
+            if terms and terms[-1].end == len(long_form):
+                table[abbreviation] = terms[-1].normalized
+        if NON_GENE_WORDS.search(long_form) and not GENE_WORDS.search(long_form):
+            found.not_genes.add(abbreviation.upper())
+    return found
