@@ -9,13 +9,13 @@ from conftest import ENTREZ_LIBRARIES, GENES_TSV, HAIRPINS_TSV, require
 from scipy.stats import false_discovery_control, fisher_exact, hypergeom
 
 from exocargo.enrichment.backgrounds import circular_terms, read_background_file
-from exocargo.enrichment.compare import compare_lists
+from exocargo.enrichment.compare import column_order, compare_columnar, compare_lists, list_columns
 from exocargo.enrichment.libraries import read_gmt_library
 from exocargo.enrichment.ora import design_ora, ora_batch
-from exocargo.enrichment.run import EnrichmentOptions, enrich_list
+from exocargo.enrichment.run import EnrichmentOptions, enrich_list, read_enrichment
 from exocargo.enrichment.stats import benjamini_hochberg, hypergeom_sf
 from exocargo.errors import InputError
-from exocargo.files import read_tsv
+from exocargo.files import read_tsv, write_table, write_table_and_columnar, write_text_arrow
 from exocargo.mapping.table import load_mapper
 from exocargo.tables import COMPARISON_TABLE, ENRICHMENT_TABLE
 
@@ -318,6 +318,26 @@ def test_comparison_has_joint_fdr_over_all_lists():
     other_background = ora_batch({"c": ["1", "2"]}, TOY_LIBRARY, background=1000)
     with pytest.raises(ValueError, match="different backgrounds"):
         compare_lists({"a": first, "c": other_background})
+
+
+def test_comparison_from_parquet_copies_writes_the_same_bytes_as_from_tables(tmp_path):
+    rng = np.random.default_rng(3)
+    a = ora_batch({f"a{i}": [str(g) for g in rng.choice(40, 6, replace=False) + 1] for i in range(3)}, TOY_LIBRARY)
+    assert len(a) > 2
+    b = pd.concat([a.assign(query="b-copy"), a.iloc[:2]], ignore_index=True)  # ties with a: list order decides
+    tables = {"a": a, "empty": a.iloc[0:0], "b": b}
+    sources = {}
+    for name, table in tables.items():
+        write_table_and_columnar(table, tmp_path / f"{name}.tsv", tmp_path / f"{name}.parquet")
+        sources[name] = tmp_path / f"{name}.parquet"
+    typed = {name: read_enrichment(path) for name, path in sources.items()}
+    write_table(compare_lists(typed), tmp_path / "pandas.tsv")
+    write_text_arrow(compare_columnar(sources), tmp_path / "arrow.tsv", tmp_path / "arrow.parquet")
+    assert (tmp_path / "arrow.tsv").read_bytes() == (tmp_path / "pandas.tsv").read_bytes()
+    assert len(read_tsv(tmp_path / "arrow.tsv")) == len(a) + len(b)
+    assert list_columns(sources) == column_order(typed)
+    write_text_arrow(compare_columnar({"empty": sources["empty"]}), tmp_path / "none.tsv")
+    assert (tmp_path / "none.tsv").read_text() == "\t".join(COMPARISON_TABLE.columns) + "\n"
 
 
 def test_docstring_examples_hold():

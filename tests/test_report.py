@@ -385,6 +385,25 @@ def test_workbook_enrichment_sheets_hold_significant_and_top_terms_of_each_query
     assert "the 1 best of each query" in rows[-1][0] and "l1.KEGG.tsv" in rows[-1][0]
 
 
+def test_large_tables_deflated_in_parts_on_threads_read_back_exactly(tmp_path, monkeypatch):
+    import exocargo.report.workbook as workbook
+
+    monkeypatch.setattr(workbook, "LARGE_FILE", 1000)
+    monkeypatch.setattr(workbook, "ZIP_PART", 4096)  # many parts, the last one short
+    results = tmp_path / "results"
+    rows = "".join(f"term {i}\t{i / 7!r}\tGENE{i % 97}\n" for i in range(5000))
+    write_text(rows, results / "enrichment/big.tsv")
+    write_text("small", results / "report/index.html")
+    files = [results / "enrichment/big.tsv", results / "report/index.html"]
+    write_results_zip(files, root=results, path=results / "report/one.zip", threads=1)
+    write_results_zip(files, root=results, path=results / "report/two.zip", threads=2)
+    with zipfile.ZipFile(results / "report/two.zip") as archive:
+        assert archive.testzip() is None  # every CRC holds
+        assert archive.read("enrichment/big.tsv").decode() == rows
+        assert archive.getinfo("enrichment/big.tsv").compress_size < len(rows) / 2
+    assert (results / "report/one.zip").read_bytes() == (results / "report/two.zip").read_bytes()
+
+
 def test_results_zip_keeps_relative_paths_and_equal_content_gives_equal_bytes(tmp_path):
     results = tmp_path / "results"
     for name in ("report/index.html", "mapping/l1.mapping.tsv"):

@@ -84,6 +84,7 @@ rule compare_enrichment:
         ),
     output:
         table="results/enrichment/comparison.{library}.tsv",
+        columnar="results/enrichment/comparison.{library}.parquet",
         plot=report(
             "results/enrichment/comparison.{library}.svg",
             caption="../report/enrichment_comparison.rst",
@@ -94,6 +95,8 @@ rule compare_enrichment:
         "logs/enrichment/comparison.{library}.log",
     benchmark:
         "logs/benchmarks/enrichment/comparison.{library}.tsv"
+    # the list pages do not wait for it: it fills a free core while they are made
+    priority: -1
     conda:
         "../envs/exocargo.yaml"
     threads: 1

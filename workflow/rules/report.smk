@@ -77,7 +77,7 @@ rule render_index_report:
         "logs/benchmarks/report/index.tsv"
     conda:
         "../envs/exocargo.yaml"
-    threads: 1
+    threads: 2  # the zip deflates its large tables in parallel
     resources:
         mem_mb=2500,
         runtime=10,

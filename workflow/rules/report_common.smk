@@ -76,6 +76,12 @@ def run_files():
             library: expand(rules.compare_enrichment.output.table, library=library)[0]
             for library in LIBRARIES
         },
+        comparison_columnar={
+            library: expand(rules.compare_enrichment.output.columnar, library=library)[
+                0
+            ]
+            for library in LIBRARIES
+        },
         comparison_plots={
             library: expand(rules.compare_enrichment.output.plot, library=library)[0]
             for library in LIBRARIES

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from exocargo.enrichment.stats import benjamini_hochberg
 from exocargo.tables import COMPARISON_TABLE
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 
 def compare_lists(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
@@ -28,9 +33,9 @@ def compare_lists(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
         raise ValueError(f"lists were tested against different backgrounds ({sizes}); a comparison needs one.")
     joined["joint_adjusted_p_value"] = benjamini_hochberg(joined["p_value"].to_numpy(dtype=float))
     list_rank = joined["list_id"].map({list_id: i for i, list_id in enumerate(tables)})
-    order = np.lexsort(
-        (joined["term"].to_numpy(dtype=str), list_rank.to_numpy(), joined["p_value"].to_numpy(dtype=float))
-    )
+    # Terms by their rank in sorted order: sorting a million strings took 4 s, a few thousand distinct ones none.
+    term_rank = pd.factorize(joined["term"], sort=True)[0]
+    order = np.lexsort((term_rank, list_rank.to_numpy(), joined["p_value"].to_numpy(dtype=float)))
     return joined.iloc[order][COMPARISON_TABLE.columns].reset_index(drop=True)
 
 
@@ -42,3 +47,49 @@ def column_order(tables: Mapping[str, pd.DataFrame]) -> list[str]:
         for query in table["query"].drop_duplicates():
             labels.append(list_id if query == list_id else f"{list_id}/{query}")
     return labels
+
+
+def list_columns(sources: Mapping[str, str | Path]) -> list[str]:
+    """:func:`column_order` of the lists whose enrichment tables' Parquet copies are ``sources``."""
+    import pyarrow.parquet as pq
+
+    tables = {list_id: pq.read_table(path, columns=["query"]).to_pandas() for list_id, path in sources.items()}
+    return column_order(tables)
+
+
+def compare_columnar(sources: Mapping[str, str | Path]) -> pa.Table:
+    """:func:`compare_lists` of the enrichment tables' Parquet copies, in Arrow, every cell as text.
+
+    The cells are the text :func:`exocargo.files.write_table` writes for
+    ``compare_lists`` of the same tables (tested): the enrichment columns keep
+    their stored text, and only the joint FDR is formatted. For a GMT input of
+    10,000 sets (1.8 million rows) this takes a quarter of the time the pandas
+    path takes, most of which went to reordering Python strings.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    from exocargo.cells import column_text
+
+    parts, list_ranks = [], []
+    for rank, (list_id, path) in enumerate(sources.items()):
+        table = pq.read_table(path)
+        if table.num_rows:
+            parts.append(table.append_column("list_id", pa.repeat(pa.scalar(list_id, pa.string()), table.num_rows)))
+            list_ranks.append(np.full(table.num_rows, rank))
+    if not parts:
+        return pa.table({column: pa.array([], pa.string()) for column in COMPARISON_TABLE.columns})
+    joined = pa.concat_tables(parts, promote_options="default")
+    sizes = sorted(int(size) for size in pc.unique(joined["background_size"]).to_pylist())
+    if len(sizes) > 1:
+        raise ValueError(f"lists were tested against different backgrounds ({sizes}); a comparison needs one.")
+    p_values = joined["p_value"].cast(pa.float64()).to_numpy()
+    joint = column_text(pd.Series(benjamini_hochberg(p_values)))
+    terms = pc.dictionary_encode(joined["term"]).combine_chunks()
+    term_order = np.argsort(np.array(terms.dictionary.to_pylist(), dtype=object), kind="stable")
+    term_rank = np.empty(len(term_order), dtype=np.int64)
+    term_rank[term_order] = np.arange(len(term_order))
+    order = np.lexsort((term_rank[terms.indices.to_numpy()], np.concatenate(list_ranks), p_values))
+    joined = joined.append_column("joint_adjusted_p_value", joint)
+    return joined.select(COMPARISON_TABLE.columns).take(pa.array(order))

@@ -27,7 +27,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from scipy import sparse
-from scipy.stats import false_discovery_control, hypergeom
 
 from exocargo.tables import MIRNA_ENRICHMENT_TABLE
 
@@ -144,6 +143,8 @@ def mirna_set_enrichment(
     if hit.size == 0:
         return MIRNA_ENRICHMENT_TABLE.empty()
     target_count = int(observed.sum())
+    from scipy.stats import hypergeom  # scipy.stats takes 0.5 s to import; only this test needs it
+
     p_observed = hypergeom.sf(overlap[hit] - 1, big_n, term_sizes[hit], target_count)
 
     # Null: one random miRNA per cargo unit, from the unit's target-count bin; cargo miRNAs are not drawn.
@@ -187,6 +188,8 @@ def mirna_set_enrichment(
             }
         )
     table = pd.DataFrame(rows)
+    from scipy.stats import false_discovery_control
+
     table["adjusted_p_value"] = false_discovery_control(table["p_value"].to_numpy())
     table["empirical_adjusted_p_value"] = false_discovery_control(table["empirical_p_value"].to_numpy())
     return (

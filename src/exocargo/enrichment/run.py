@@ -17,7 +17,7 @@ from exocargo.enrichment.stats import is_significant
 from exocargo.enrichment.units import index_units
 from exocargo.files import read_columnar, read_tsv
 from exocargo.kinds import input_kind
-from exocargo.mapping.table import used_entrez_ids, used_rows
+from exocargo.mapping.table import used_rows
 from exocargo.tables import ENRICHMENT_TABLE
 
 ADJUSTMENT = (
@@ -31,21 +31,21 @@ ADJUSTMENT = (
 
 def queries_from_mapping(mapping: pd.DataFrame, *, include_ambiguous: bool = False) -> dict[str, list[str]]:
     """``{query: Entrez IDs}`` from a mapping table, every query kept (even with no gene)."""
-    return {
-        query: used_entrez_ids(rows, include_ambiguous=include_ambiguous)
-        for query, rows in mapping.groupby("query", sort=False)
-    }
+    # One pass over plain lists: a pandas group per query cost 1.5 s per 2,000 queries.
+    queries: dict[str, dict[str, None]] = {query: {} for query in mapping["query"].drop_duplicates()}
+    rows = used_rows(mapping, include_ambiguous=include_ambiguous)
+    for query, entrez in zip(rows["query"].tolist(), rows["entrez_id"].tolist()):
+        queries[query][entrez] = None
+    return {query: list(genes) for query, genes in queries.items()}
 
 
 def units_from_mapping(mapping: pd.DataFrame, *, include_ambiguous: bool = False) -> dict[str, dict[str, list[str]]]:
     """``{query: {input name: Entrez IDs}}``: the named units that counting by names tests."""
     rows = used_rows(mapping, include_ambiguous=include_ambiguous)
-    return {
-        query: {
-            name: list(dict.fromkeys(group["entrez_id"])) for name, group in by_query.groupby("input_name", sort=False)
-        }
-        for query, by_query in rows.groupby("query", sort=False)
-    }
+    units: dict[str, dict[str, dict[str, None]]] = {}
+    for query, name, entrez in zip(rows["query"].tolist(), rows["input_name"].tolist(), rows["entrez_id"].tolist()):
+        units.setdefault(query, {}).setdefault(name, {})[entrez] = None
+    return {query: {name: list(genes) for name, genes in names.items()} for query, names in units.items()}
 
 
 COUNTING = {
@@ -186,5 +186,6 @@ def enrich_list(
 
 def read_enrichment(path: str | Path) -> pd.DataFrame:
     """An enrichment table written by the workflow (its TSV or its Parquet copy), numbers as numbers."""
-    table = read_columnar(path) if Path(path).suffix == ".parquet" else read_tsv(path)
-    return ENRICHMENT_TABLE.typed(table)
+    if Path(path).suffix == ".parquet":
+        return read_columnar(path, schema=ENRICHMENT_TABLE)
+    return ENRICHMENT_TABLE.typed(read_tsv(path))

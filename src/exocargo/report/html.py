@@ -19,6 +19,7 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from exocargo.files import as_text
 from exocargo.report.assets import SCRIPT, STYLE, content_security_policy
 
 TOOLS = ("snakemake", "pandas", "numpy", "scipy", "gseapy", "matplotlib", "openpyxl")
@@ -166,8 +167,9 @@ def table_html(
     downloads: list[Download] | None = None,
     links: dict[str, list[Path | None]] | None = None,
     what: str = "rows",
+    total: int | None = None,
 ) -> str:
-    """A sortable, filterable table of at most ``max_rows`` rows.
+    """A sortable, filterable table of at most ``max_rows`` rows (of ``total``, when ``frame`` is its head).
 
     ``significant`` marks rows shown by default; the others appear when the
     reader ticks "show all". Rows beyond ``max_rows`` are left out of the
@@ -177,7 +179,7 @@ def table_html(
     links = links or {}
     downloads = downloads or []
     # Only the rows shown are turned into text: a table can hold a million rows.
-    shown = frame.head(max_rows).reset_index(drop=True).astype(str)
+    shown = as_text(frame.head(max_rows).reset_index(drop=True))  # numbers as the TSV writes them
     numeric = {column for column in shown.columns if is_numeric(shown[column])}
     flags = None if significant is None else significant.reset_index(drop=True).head(max_rows)
     rows = []
@@ -198,7 +200,7 @@ def table_html(
         columns=list(frame.columns),
         rows=rows,
         flagged=flags is not None,
-        total=len(frame),
+        total=len(frame) if total is None else total,
         max_rows=max_rows,
         what=what,
         downloads=Markup(downloads_html(downloads, page)),

@@ -25,10 +25,11 @@ from exocargo.report.html import (
     slug,
     table_html,
 )
-from exocargo.report.list_page import optional_path, resolved_name_count, significant_mask
+from exocargo.report.list_page import optional_path, resolved_name_count, shown_first, significant_mask
 from exocargo.report.provenance import Provenance, collect_provenance, config_yaml, provenance_html
 from exocargo.report.run_files import LIST_STEPS, ListFiles, RunFiles
 from exocargo.report.workbook import write_results_zip
+from exocargo.tables import COMPARISON_TABLE
 
 
 def write_run_config(config: dict, path: str | Path) -> None:
@@ -44,9 +45,26 @@ class Comparison:
     """One library's terms x lists comparison, from the enrichment step."""
 
     library: str
-    table: pd.DataFrame
+    table: pd.DataFrame  # every row, or (``total`` given) the rows shown, jointly significant first
     tsv: Path
     plot: Path | None = None
+    total: int | None = None  # rows of the whole table, when ``table`` holds only those shown
+
+
+def read_comparison(library: str, tsv: Path, *, columnar: Path | None, plot: Path | None, fdr_threshold: float):
+    """One library's comparison, reading from its Parquet copy only the rows the page shows.
+
+    The comparison of a GMT input has millions of rows; the page shows the first
+    ``MAX_HTML_ROWS["comparison"]``, jointly significant ones first.
+    """
+    if columnar is None or not columnar.exists():
+        return Comparison(library, read_tsv(tsv), tsv, plot)
+    import pyarrow.parquet as pq
+
+    joint = read_columnar(columnar, [JOINT_FDR_COLUMN], schema=COMPARISON_TABLE)
+    shown = shown_first(significant_mask(joint, fdr_threshold, column=JOINT_FDR_COLUMN), MAX_HTML_ROWS["comparison"])
+    rows = pq.read_table(columnar, columns=[c for c in COMPARISON_HTML_COLUMNS if c in COMPARISON_TABLE.columns])
+    return Comparison(library, rows.take(shown).to_pandas(), tsv, plot, total=len(joint))
 
 
 def failure_reason(logs: list[str | Path]) -> str | None:
@@ -136,10 +154,11 @@ def render_index(
     comparison_blocks = []
     for comparison in comparisons:
         terms, significant = comparison.table.reset_index(drop=True), None
+        total = len(terms) if comparison.total is None else comparison.total
         if JOINT_FDR_COLUMN in terms.columns:
             significant = significant_mask(terms, fdr_threshold, column=JOINT_FDR_COLUMN)
-            order = significant.sort_values(ascending=False, kind="stable").index
-            terms, significant = terms.loc[order], significant.loc[order]
+            shown = shown_first(significant, MAX_HTML_ROWS["comparison"])
+            terms, significant = terms.iloc[shown], significant.iloc[shown]
         image = image_html(
             comparison.plot,
             alt=f"terms x lists, {comparison.library}",
@@ -153,6 +172,7 @@ def render_index(
             significant=significant,
             downloads=[Download("TSV", comparison.tsv)],
             what="list-term rows",
+            total=total,
         )
         comparison_blocks.append({"library": comparison.library, "image": Markup(image), "table": Markup(table)})
     existing = sorted({Path(p) for p in downloads if Path(p).exists()})
@@ -195,7 +215,7 @@ def render_index(
     )
 
 
-def write_index_report(run: RunFiles, *, config: dict, failed_run_log: str | None = None) -> None:
+def write_index_report(run: RunFiles, *, config: dict, failed_run_log: str | None = None, threads: int = 1) -> None:
     """Write the index from what exists and, for a complete run, the zip of the results.
 
     The zip holds the tables the page links to, the pages, the plots and JSON
@@ -209,11 +229,12 @@ def write_index_report(run: RunFiles, *, config: dict, failed_run_log: str | Non
         configfile=run.config,
     )
     comparisons = [
-        Comparison(
-            library=library,
-            table=read_tsv(path),
-            tsv=Path(path),
+        read_comparison(
+            library,
+            Path(path),
+            columnar=optional_path(run.comparison_columnar.get(library)),
             plot=optional_path(run.comparison_plots.get(library)),
+            fdr_threshold=run.fdr_threshold,
         )
         for library, path in run.comparison_tables.items()
         if Path(path).exists()
@@ -233,7 +254,7 @@ def write_index_report(run: RunFiles, *, config: dict, failed_run_log: str | Non
     write_text(text, page)
     if failed_run_log is None:
         members = [*run.downloads(), *run.bundle_extras(), *run.reports(), page]
-        write_results_zip(members, root=page.parent.parent, path=zip_path)
+        write_results_zip(members, root=page.parent.parent, path=zip_path, threads=threads)
 
 
 def some_list_failed(run: RunFiles) -> bool:

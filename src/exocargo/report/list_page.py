@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from markupsafe import Markup
 
@@ -40,6 +41,7 @@ from exocargo.report.run_files import ListFiles
 from exocargo.report.workbook import Sheet, write_workbook
 from exocargo.tables import (
     CARGO_TABLE,
+    ENRICHMENT_TABLE,
     MAPPING_SUMMARY_TABLE,
     MAPPING_TABLE,
     MIRNA_ENRICHMENT_TABLE,
@@ -96,6 +98,13 @@ def significant_mask(table: pd.DataFrame, fdr_threshold: float, *, column: str =
     """Rows whose adjusted p-value (``column``) is significant (:func:`exocargo.enrichment.stats.is_significant`)."""
     adjusted = pd.to_numeric(table[column], errors="coerce")
     return pd.Series(is_significant(adjusted, fdr_threshold), index=table.index)
+
+
+def shown_first(significant: pd.Series, count: int) -> np.ndarray:
+    """Positions of the first ``count`` rows with the significant ones first, each part in table order."""
+    flags = significant.to_numpy(dtype=bool)
+    first = np.flatnonzero(flags)[:count]
+    return np.concatenate([first, np.flatnonzero(~flags)[: count - len(first)]])
 
 
 def unresolved_names(mapping: pd.DataFrame) -> pd.DataFrame:
@@ -293,12 +302,14 @@ def enrichment_block(result: EnrichmentResult, *, report: ListReport, page: Path
             downloads=[Download("TSV (every term)", result.tsv)],
             what="queries",
         )
-    order = significant.sort_values(ascending=False, kind="stable").index
-    table, significant = table.loc[order], significant.loc[order]
+    # Significant rows first, each part in table order; only the rows shown are taken (a GMT input's
+    # table has millions of rows).
+    shown = shown_first(significant, MAX_HTML_ROWS["enrichment"])
     facts = {
         "terms with at least one gene of the list": len(table),
         f"significant (adjusted p < {report.fdr_threshold:g})": int(significant.sum()),
     }
+    total, table, significant = len(table), table.iloc[shown], significant.iloc[shown]
     columns = [c for c in ENRICHMENT_HTML_COLUMNS if c in table.columns]
     return render(
         "enrichment_block.html",
@@ -328,6 +339,7 @@ def enrichment_block(result: EnrichmentResult, *, report: ListReport, page: Path
                 significant=significant,
                 downloads=[Download("TSV", result.tsv), Download("XLSX (all tables)", report.files.workbook)],
                 what="terms",
+                total=total,
             )
         ),
     )
@@ -529,7 +541,8 @@ def load_list_report(files: ListFiles, *, fdr_threshold: float) -> ListReport:
         enrichment=[
             EnrichmentResult(
                 library=library,
-                table=read_columnar(files.enrichment_columnar[library])
+                # numbers as numbers, parsed by Arrow: a GMT input's table has millions of rows
+                table=read_columnar(files.enrichment_columnar[library], schema=ENRICHMENT_TABLE)
                 if library in files.enrichment_columnar
                 else read_tsv(path),
                 tsv=Path(path),

@@ -140,6 +140,7 @@ class RunFiles:
     fdr_threshold: float
     html: str
     bundle: str  # the zip of the results
+    comparison_columnar: dict[str, str] = field(default_factory=dict)  # {library: Parquet copy of the TSV}
 
     def __post_init__(self) -> None:
         # Paths may arrive as path-like objects (Snakemake's); records hold plain strings.
@@ -159,7 +160,7 @@ class RunFiles:
     def bundle_extras(self) -> list[Path]:
         """Plots and JSON files that go in the zip beside the tables."""
         extras = [path for files in self.lists.values() for path in files.extras()]
-        return [*extras, *map(Path, self.comparison_plots.values())]
+        return [*extras, *map(Path, self.comparison_columnar.values()), *map(Path, self.comparison_plots.values())]
 
     def reports(self) -> list[Path]:
         return [Path(files.report) for files in self.lists.values()]

@@ -4,31 +4,35 @@ import sys
 
 sys.stderr = open(snakemake.log[0], "w")
 
-from exocargo.enrichment.compare import column_order, compare_lists
-from exocargo.enrichment.run import read_enrichment
-from exocargo.files import write_table
+from exocargo.enrichment.compare import compare_columnar, list_columns
+from exocargo.files import read_columnar, write_text_arrow
 from exocargo.report.plots import comparison_figure, drawn_or_explained, save_svg
+from exocargo.tables import COMPARISON_TABLE
 
 params = snakemake.params
-tables = {list_id: read_enrichment(path) for list_id, path in zip(params.list_ids, snakemake.input.tables)}
-comparison = compare_lists(tables)
-write_table(comparison, snakemake.output.table)
-# A gmt list has several queries: label its columns list/query.
-labels = comparison["list_id"].where(
-    comparison["query"] == comparison["list_id"], comparison["list_id"] + "/" + comparison["query"]
+sources = dict(zip(params.list_ids, snakemake.input.tables))
+comparison = compare_columnar(sources)
+write_text_arrow(comparison, snakemake.output.table, snakemake.output.columnar)
+# The plot reads back only the columns it draws, numbers as numbers.
+drawn = read_columnar(
+    snakemake.output.columnar,
+    ["list_id", "query", "term", "overlap_size", "joint_adjusted_p_value"],
+    schema=COMPARISON_TABLE,
 )
+# A gmt list has several queries: label its columns list/query.
+labels = drawn["list_id"].where(drawn["query"] == drawn["list_id"], drawn["list_id"] + "/" + drawn["query"])
 title = f"All lists: {snakemake.wildcards.library}"
 figure = drawn_or_explained(
     lambda: comparison_figure(
-        comparison.assign(list=labels),
+        drawn.assign(list=labels),
         title=title,
         fdr_threshold=params.fdr_threshold,
         top_terms=params.top_terms,
         list_column="list",
-        list_order=column_order(tables),
+        list_order=list_columns(sources),
     ),
     title=title,
     source=snakemake.output.table,
 )
 save_svg(figure, snakemake.output.plot)
-print(f"{len(comparison)} rows from {len(tables)} lists", file=sys.stderr)
+print(f"{comparison.num_rows} rows from {len(sources)} lists", file=sys.stderr)

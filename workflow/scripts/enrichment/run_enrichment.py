@@ -9,7 +9,7 @@ sys.stderr = open(snakemake.log[0], "w")
 from exocargo.enrichment.backgrounds import read_background_file
 from exocargo.enrichment.libraries import read_gmt_library
 from exocargo.enrichment.run import EnrichmentOptions, enrich_list, queries_from_mapping, units_from_mapping
-from exocargo.files import read_tsv, write_columnar, write_json, write_table
+from exocargo.files import read_tsv, write_json, write_table_and_columnar
 from exocargo.mapping.table import load_mapper
 
 inputs, params, outputs = snakemake.input, snakemake.params, snakemake.output
@@ -34,8 +34,7 @@ table, sidecar = enrich_list(
     file_genes=file_genes,
     file_report=file_report,
 )
-write_table(table, outputs.table)
-write_columnar(table, outputs.columnar)
+write_table_and_columnar(table, outputs.table, outputs.columnar)
 write_json(sidecar, outputs.sidecar)
 print(
     f"{len(table)} rows; background {sidecar['background']['size']} genes; "

@@ -11,4 +11,5 @@ from exocargo.report.index_page import write_index_report
 from exocargo.report.run_files import RunFiles
 
 run = RunFiles.from_record(snakemake.params.run)
-write_index_report(run, config=yaml.safe_load(Path(run.config).read_text(encoding="utf-8")))
+config = yaml.safe_load(Path(run.config).read_text(encoding="utf-8"))
+write_index_report(run, config=config, threads=snakemake.threads)
