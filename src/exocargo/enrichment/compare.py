@@ -28,15 +28,33 @@ def compare_lists(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     if not frames:
         return COMPARISON_TABLE.empty()
     joined = pd.concat(frames, ignore_index=True)
-    sizes = sorted(set(joined["background_size"].astype(int)))
+    check_one_background(joined["background_size"].astype(int))
+    p_values = joined["p_value"].to_numpy(dtype=float)
+    joined["joint_adjusted_p_value"] = benjamini_hochberg(p_values)
+    list_rank = joined["list_id"].map({list_id: i for i, list_id in enumerate(tables)}).to_numpy()
+    term_codes, distinct_terms = pd.factorize(joined["term"])
+    order = comparison_order(p_values, list_rank, term_codes, distinct_terms.to_numpy(dtype=object))
+    return joined.iloc[order][COMPARISON_TABLE.columns].reset_index(drop=True)
+
+
+def check_one_background(sizes) -> None:
+    """A comparison needs one background for every list (the workflow guarantees it)."""
+    sizes = sorted({int(size) for size in sizes})
     if len(sizes) > 1:
         raise ValueError(f"lists were tested against different backgrounds ({sizes}); a comparison needs one.")
-    joined["joint_adjusted_p_value"] = benjamini_hochberg(joined["p_value"].to_numpy(dtype=float))
-    list_rank = joined["list_id"].map({list_id: i for i, list_id in enumerate(tables)})
-    # Terms by their rank in sorted order: sorting a million strings took 4 s, a few thousand distinct ones none.
-    term_rank = pd.factorize(joined["term"], sort=True)[0]
-    order = np.lexsort((term_rank, list_rank.to_numpy(), joined["p_value"].to_numpy(dtype=float)))
-    return joined.iloc[order][COMPARISON_TABLE.columns].reset_index(drop=True)
+
+
+def comparison_order(
+    p_values: np.ndarray, list_rank: np.ndarray, term_codes: np.ndarray, distinct_terms: np.ndarray
+) -> np.ndarray:
+    """Row order of a comparison: by p-value, then list (sheet order), then term (sorted).
+
+    Terms are ranked through their distinct values (``term_codes`` index ``distinct_terms``):
+    sorting a million strings took 4 s, a few thousand distinct ones none.
+    """
+    rank_of_distinct = np.empty(len(distinct_terms), dtype=np.int64)
+    rank_of_distinct[np.argsort(distinct_terms, kind="stable")] = np.arange(len(distinct_terms))
+    return np.lexsort((rank_of_distinct[term_codes], list_rank, p_values))
 
 
 def column_order(tables: Mapping[str, pd.DataFrame]) -> list[str]:
@@ -81,15 +99,11 @@ def compare_columnar(sources: Mapping[str, str | Path]) -> pa.Table:
     if not parts:
         return pa.table({column: pa.array([], pa.string()) for column in COMPARISON_TABLE.columns})
     joined = pa.concat_tables(parts, promote_options="default")
-    sizes = sorted(int(size) for size in pc.unique(joined["background_size"]).to_pylist())
-    if len(sizes) > 1:
-        raise ValueError(f"lists were tested against different backgrounds ({sizes}); a comparison needs one.")
+    check_one_background(pc.unique(joined["background_size"]).to_pylist())
     p_values = joined["p_value"].cast(pa.float64()).to_numpy()
     joint = column_text(pd.Series(benjamini_hochberg(p_values)))
     terms = pc.dictionary_encode(joined["term"]).combine_chunks()
-    term_order = np.argsort(np.array(terms.dictionary.to_pylist(), dtype=object), kind="stable")
-    term_rank = np.empty(len(term_order), dtype=np.int64)
-    term_rank[term_order] = np.arange(len(term_order))
-    order = np.lexsort((term_rank[terms.indices.to_numpy()], np.concatenate(list_ranks), p_values))
+    distinct_terms = np.array(terms.dictionary.to_pylist(), dtype=object)
+    order = comparison_order(p_values, np.concatenate(list_ranks), terms.indices.to_numpy(), distinct_terms)
     joined = joined.append_column("joint_adjusted_p_value", joint)
     return joined.select(COMPARISON_TABLE.columns).take(pa.array(order))
