@@ -8,6 +8,7 @@
 #   results/batch/{list}.chunk{n}.*             chunks of a large gmt input, merged into the above
 #   results/cargo/{list}.cargo_targets.tsv      cargo -> target -> pathway rows
 #   results/report/{list}.html, index.html      self-contained reports
+#   logs/row_batches/{step}.{batch}.log         batch jobs of a sheet with many rows (row_batches.smk)
 #   logs/<step>/..., benchmarks/<step>/...      mirror the outputs
 
 
@@ -31,6 +32,7 @@ include: "workflow/rules/batch.smk"
 include: "workflow/rules/relations.smk"
 include: "workflow/rules/cargo.smk"
 include: "workflow/rules/report.smk"
+include: "workflow/rules/row_batches.smk"
 
 
 rule all:

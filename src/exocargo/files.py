@@ -104,6 +104,11 @@ def _write_text_table(names: list[str], columns: list, tmp: Path, table: pd.Data
     with_pandas()
 
 
+def read_json(path: str | Path):
+    """A JSON file this workflow wrote (UTF-8)."""
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
 def write_json(record: dict | list, path: str | Path) -> None:
     """Write JSON with sorted keys, so equal content gives equal bytes."""
     with atomic_output(path) as tmp:

@@ -11,6 +11,7 @@ from exocargo.inputs.sheet import check_config, check_config_schema, load_sheet
 from exocargo.kinds import input_kind
 from exocargo.resources.layout import ResourceLayout
 from exocargo.resources.verify import verify_resources
+from exocargo.rowjobs import plan_row_batches
 
 # All schema problems at once, one line per key; then Snakemake's check, which fills in defaults.
 check_config_schema(
@@ -44,10 +45,22 @@ CHUNKS, STOPPED_LISTS = plan_gmt_inputs(
     genelists, config["enrichment"]["gmt_chunk_size"]
 )
 RUN_LIST_IDS = [list_id for list_id in LIST_IDS if list_id not in STOPPED_LISTS]
+# Many small rows: each step runs once per batch of rows (row_batches.smk), and the per-list
+# rules, whose list_id matches only the rows left out here, never see a batched row.
+ROW_BATCHES = plan_row_batches(
+    genelists["kind"].to_dict(),
+    from_rows=config["batching"]["from_rows"],
+    batches=config["batching"]["batches"],
+)
+PER_LIST_IDS = [
+    list_id
+    for list_id in LIST_IDS
+    if not any(list_id in rows for rows in ROW_BATCHES.values())
+]
 
 
 wildcard_constraints:
-    list_id="|".join(map(re.escape, LIST_IDS)) or "NO_LISTS",
+    list_id="|".join(map(re.escape, PER_LIST_IDS)) or "NO_LISTS",
     library="|".join(map(re.escape, LIBRARIES)),
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -143,6 +143,24 @@ class MirtarbaseIndex:
 # ---------------------------------------------------------------- pathways
 
 
+# The gene -> terms index of the last libraries seen: the rows of a batch job share their libraries
+# (the same objects, from exocargo.rowjobs.shared), so it is built once per job, not once per list.
+_TERMS_OF: dict[tuple, tuple[list, dict[str, list[tuple[str, str]]]]] = {}
+
+
+def _terms_of(libraries: dict[str, dict[str, list[str]]]) -> dict[str, list[tuple[str, str]]]:
+    key = tuple((name, id(terms)) for name, terms in libraries.items())
+    if key not in _TERMS_OF:
+        terms_of: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for library, terms in libraries.items():
+            for term, genes in terms.items():
+                for gene in genes:
+                    terms_of[gene].append((library, term))
+        _TERMS_OF.clear()
+        _TERMS_OF[key] = (list(libraries.values()), terms_of)  # the references keep the ids unique
+    return _TERMS_OF[key][1]
+
+
 @dataclass
 class PathwayIndex:
     """Library terms by gene, ranked for one list by its enrichment results."""
@@ -152,11 +170,7 @@ class PathwayIndex:
     fdr_threshold: float = 0.05
 
     def __post_init__(self) -> None:
-        self.terms_of: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for library, terms in self.libraries.items():
-            for term, genes in terms.items():
-                for gene in genes:
-                    self.terms_of[gene].append((library, term))
+        self.terms_of = _terms_of(self.libraries)
         self.tested: dict[tuple[str, str], tuple[float, float]] = {}
         for library, table in self.enrichment.items():
             for term, p, q in table[["term", "p_value", "adjusted_p_value"]].itertuples(index=False):
@@ -217,6 +231,14 @@ def _hairpin_index(hairpins: pd.DataFrame) -> dict[str, list[str]]:
     for hairpin, entrez in zip(hairpins["hairpin"], hairpins["entrez_id"]):
         index[hairpin.lower()].append(entrez)
     return index
+
+
+def read_mirtarbase_index(pairs_tsv: str | Path, *, min_evidence: str) -> MirtarbaseIndex:
+    return MirtarbaseIndex(read_tsv(pairs_tsv), min_evidence=min_evidence)
+
+
+def read_hairpin_index(hairpins_tsv: str | Path) -> dict[str, list[str]]:
+    return _hairpin_index(read_tsv(hairpins_tsv))
 
 
 @dataclass
@@ -452,13 +474,15 @@ def build_list_cargo(
     libraries: dict[str, str | Path],
     enrichment: dict[str, str | Path],
     options: dict,
+    load: Callable = lambda read, *paths, **options: read(*paths, **options),
 ) -> tuple[pd.DataFrame, pd.DataFrame, str]:
     """Cargo table, miRNA target-set enrichment, and why the table is empty ("" if it is not).
 
     ``options``: ``min_evidence``, ``permutations``, ``seed``, ``target_count_bins``,
     ``fdr_threshold``, ``min_size``, ``max_size`` (the config's ``cargo`` and
     ``enrichment`` values). A gmt list, or a list whose extraction failed, gives
-    header-only tables.
+    header-only tables. ``load(read, path, **options)`` reads the reference tables; a batch job
+    passes :func:`exocargo.rowjobs.shared` so that its rows read them once.
     """
     source = json.loads(Path(source_json).read_text())
     empty = CARGO_TABLE.empty(), MIRNA_ENRICHMENT_TABLE.empty()
@@ -471,12 +495,14 @@ def build_list_cargo(
         return *empty, f"the input could not be read: {source.get('reason', '')}"
     sentences = json.loads(Path(sentences_json).read_text(encoding="utf-8"))
     relations = find_relations([Sentence.from_record(record) for record in sentences])
-    library_sets = {name: read_gmt_library(path) for name, path in libraries.items()}
+    library_sets = {name: load(read_gmt_library, path) for name, path in libraries.items()}
     pathways = PathwayIndex(
         library_sets, {name: read_tsv(path) for name, path in enrichment.items()}, options["fdr_threshold"]
     )
-    context = CargoContext.build(
-        read_tsv(pairs_tsv), read_tsv(hairpins_tsv), pathways, min_evidence=options["min_evidence"]
+    context = CargoContext(
+        load(read_mirtarbase_index, pairs_tsv, min_evidence=options["min_evidence"]),
+        pathways,
+        load(read_hairpin_index, hairpins_tsv),
     )
     mirnas = list_mirnas(read_tsv(names_tsv)) if input_kind(kind).mirnas_are_cargo else []
     table = build_cargo_table(relations, mirnas, context, document=list_id)

@@ -107,6 +107,8 @@ def mirna_set_enrichment(
     Returns a ``MIRNA_ENRICHMENT_TABLE.columns`` table of the terms hit by the
     cargo's targets, most significant (empirical, then plain) first.
     """
+    if not cargo:  # most lists carry no miRNA: skip indexing the whole database for nothing
+        return MIRNA_ENRICHMENT_TABLE.empty()
     universe = sorted({g for genes in library.values() for g in genes} & set(pairs["target_entrez"]))
     gene_index = {g: i for i, g in enumerate(universe)}
     kept = pairs[pairs["target_entrez"].isin(gene_index)]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -177,22 +178,24 @@ def map_list(
     expand_families: bool = True,
     include_ambiguous: bool = False,
     pathway_gmts: list[str | Path] | tuple[str | Path, ...] = (),
+    load: Callable[..., LocalMapper] | None = None,
 ) -> tuple[pd.DataFrame, list[str], pd.DataFrame]:
     """The mapping step of one list: mapping table, Entrez IDs used downstream, summary.
 
     The input kind and, for PFOCR figures, the title and caption (as
     :class:`Context`) come from the extract step's source description;
-    ``pathway_gmts`` let a figure's other genes decide its ambiguous words.
+    ``pathway_gmts`` let a figure's other genes decide its ambiguous words. ``load`` (default
+    :func:`load_mapper`) builds the mapper; a batch job passes one that builds it once per job.
     """
     source = json.loads(Path(source_json).read_text(encoding="utf-8"))
     figure = source.get("pfocr") or {}
     context = Context.of(figure.get("title", ""), figure.get("caption", ""), figure.get("paper_title", ""))
-    mapper: Mapper = load_mapper(
+    mapper: Mapper = (load or load_mapper)(
         genes_tsv,
         hairpins_tsv,
         famplex_dir,
         expand_families=expand_families,
-        pathway_gmts=pathway_gmts if source["kind"] == "pfocr" else (),
+        pathway_gmts=tuple(pathway_gmts) if source["kind"] == "pfocr" else (),
     )
     if backend == "mygene":
         from exocargo.mapping.mygene_backend import MyGeneMapper

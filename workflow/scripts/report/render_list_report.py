@@ -1,9 +1,10 @@
 """Snakemake entry point: the HTML page and the XLSX of one list."""
 
-import sys
-from pathlib import Path
+from exocargo.rowjobs import each_list, open_job_log, shared
 
-sys.stderr = open(snakemake.log[0], "w")
+open_job_log(snakemake)
+
+from pathlib import Path
 
 import yaml
 
@@ -11,19 +12,23 @@ from exocargo.report.list_page import load_list_report, write_list_report
 from exocargo.report.provenance import collect_provenance
 from exocargo.report.run_files import ListFiles
 
-inputs, params = snakemake.input, snakemake.params
-report = load_list_report(ListFiles.from_record(params.files), fdr_threshold=params.fdr_threshold)
-provenance = collect_provenance(
-    list(inputs.provenance),
-    config=yaml.safe_load(Path(inputs.config).read_text(encoding="utf-8")),
-    snakefile=params.snakefile,
-    configfile=inputs.config,
-)
-write_list_report(
-    report,
-    provenance=provenance,
-    html_path=snakemake.output.html,
-    config_path=inputs.config,
-    xlsx_max_rows=params.xlsx_max_rows,
-    xlsx_top_terms=params.xlsx_top_terms,
-)
+
+def run_provenance(config_path, *provenance_files, snakefile):
+    config = yaml.safe_load(Path(config_path).read_text(encoding="utf-8"))
+    return collect_provenance(list(provenance_files), config=config, snakefile=snakefile, configfile=config_path)
+
+
+def render_list_report(job):
+    inputs, params = job.input, job.params
+    report = load_list_report(ListFiles.from_record(params.files), fdr_threshold=params.fdr_threshold)
+    write_list_report(
+        report,
+        provenance=shared(run_provenance, inputs.config, *inputs.provenance, snakefile=params.snakefile),
+        html_path=job.output.html,
+        config_path=inputs.config,
+        xlsx_max_rows=params.xlsx_max_rows,
+        xlsx_top_terms=params.xlsx_top_terms,
+    )
+
+
+each_list(snakemake, render_list_report)
