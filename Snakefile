@@ -37,4 +37,4 @@ include: "workflow/rules/row_batches.smk"
 
 rule all:
     input:
-        get_final_output(),
+        lambda wildcards: via_batch_tables(get_final_output()),

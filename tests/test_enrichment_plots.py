@@ -133,3 +133,23 @@ def test_a_plot_that_cannot_be_drawn_says_why_and_from_which_file(tmp_path):
     words = " ".join(re.sub(r"<[^>]+>", " ", svg_text(figure, tmp_path)).split())  # wrapped lines joined
     assert "demo: KEGG" in words and "results/enrichment/demo.KEGG.tsv" in words
     assert "ValueError: no finite values to draw" in words
+
+
+@pytest.mark.parametrize("style", ["dot", "bar", "map"])
+def test_plots_are_well_formed_svg_even_for_markup_in_names(tmp_path, style):
+    from xml.etree import ElementTree
+
+    from exocargo.report.enrichment_map import enrichment_map_figure
+
+    hostile = {'<script>alert("x")</script> & co': LIBRARY["Insulin signalling"], "Apoptosis": LIBRARY["Apoptosis"]}
+    table = ora_batch({"a<b>": STRONG["strong"]}, {**hostile, "Unrelated": LIBRARY["Unrelated"]})
+    options = {"title": "a<b>: toy", "fdr_threshold": 0.05, "top_terms": 10}
+    if style == "map":
+        figure = enrichment_map_figure(table, **options)
+    else:
+        figure = top_terms_figure(table, style=style, **options)
+    root = ElementTree.fromstring(svg_text(figure, tmp_path).encode("utf-8"))
+    texts = [element.text for element in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert "a<b>: toy" in texts
+    assert any(text and text.startswith("<script>alert") for text in texts)  # drawn as text, not markup
+    assert not list(root.iter("{http://www.w3.org/2000/svg}script"))

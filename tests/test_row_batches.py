@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
+import pandas as pd
 import pytest
 from conftest import REPO, make_workdir, run_workflow
 from test_workflow import scheduled_jobs
@@ -44,7 +46,11 @@ def fake_batch(tmp_path: Path, names: list[str]) -> SimpleNamespace:
     (tmp_path / "logs").mkdir(exist_ok=True)
     plan = tmp_path / "plan.json"
     plan.write_text(json.dumps({"step": "shout", "rows": rows}))
-    return SimpleNamespace(params=SimpleNamespace(plan=str(plan), step="shout"), log=[str(tmp_path / "batch.log")])
+    return SimpleNamespace(
+        params=SimpleNamespace(plan=str(plan), step="shout"),
+        output=SimpleNamespace(batch=str(tmp_path / "batch.tsv")),
+        log=[str(tmp_path / "batch.log")],
+    )
 
 
 def changed_plan(batch: SimpleNamespace, row: int, **params) -> None:
@@ -82,6 +88,9 @@ def test_a_failing_row_fails_alone_in_its_log_and_unchanged_rows_are_restored(tm
     assert calls == ["b"]
     assert [(tmp_path / "out" / f"{n}.out").read_text() for n in "abc"] == ["TP53!", "KRAS!", "EGFR!"]
     assert "restored from the row cache" in (tmp_path / "logs" / "a.log").read_text()
+    written = pd.read_csv(tmp_path / "batch.tsv", sep="\t")
+    assert list(written["row"]) == ["a", "b", "c"]
+    assert written["sha256"].iloc[1] == hashlib.sha256(b"KRAS!").hexdigest()
 
     (tmp_path / "a.in").write_text("myc")
     changed_plan(batch, 2, suffix="?")
@@ -98,9 +107,10 @@ def test_new_code_never_reuses_cached_rows(tmp_path):
     Path(job.output.upper).parent.mkdir()
     Path(job.output.upper).write_text("X")
     Path(job.log).write_text("")
-    RowCache(tmp_path / "cache", code="v1").store(job)
-    assert RowCache(tmp_path / "cache", code="v1").restore(job)
-    assert not RowCache(tmp_path / "cache", code="v2").restore(job)
+    old, new = RowCache(tmp_path / "cache", code="v1"), RowCache(tmp_path / "cache", code="v2")
+    old.store(job, old.key(job))
+    assert old.restore(job, old.key(job))
+    assert not new.restore(job, new.key(job))
 
 
 def batched_config(from_rows: int) -> str:

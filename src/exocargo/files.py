@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import glob
 import json
 import os
 import re
@@ -31,15 +30,20 @@ def _pid_alive(pid: int) -> bool:
 
 def _remove_orphans(path: Path) -> None:
     """Temporary files of ``path`` left by writers on this host that were killed (their process is gone)."""
-    for part in path.parent.glob(f"{glob.escape(path.name)}.*.part"):
-        match = PART_FILE.search(part.name[len(path.name) :])
+    # os.scandir with a prefix test, not Path.glob: a results folder of thousands of files is listed
+    # at every write, and glob's pattern matching made that a tenth of a batch job's time.
+    prefix = path.name + "."
+    with os.scandir(path.parent) as entries:
+        candidates = [entry.name for entry in entries if entry.name.startswith(prefix) and entry.name.endswith(".part")]
+    for name in candidates:
+        match = PART_FILE.fullmatch(name[len(path.name) :])
         if (
             match
             and match.group(2) == HOST
             and int(match.group(1)) != os.getpid()
             and not _pid_alive(int(match.group(1)))
         ):
-            part.unlink(missing_ok=True)
+            (path.parent / name).unlink(missing_ok=True)
 
 
 @contextmanager
@@ -102,6 +106,17 @@ def _write_text_table(names: list[str], columns: list, tmp: Path, table: pd.Data
             except pa.ArrowInvalid:  # a cell needs quoting
                 pass
     with_pandas()
+
+
+def stat_key(path: str | Path) -> str:
+    """A file's identity without reading it: resolved path, size and modification time.
+
+    For caches of large reference tables, where hashing the content on every use would cost
+    more than the cache saves.
+    """
+    path = Path(path)
+    stat = path.stat()
+    return f"{path.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}"
 
 
 def read_json(path: str | Path):

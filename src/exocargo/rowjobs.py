@@ -19,6 +19,7 @@ loaded once per job (:func:`shared`).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import inspect
 import json
@@ -31,6 +32,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
+
+from exocargo.files import stat_key
+from exocargo.resources.sources import sha256_of
 
 PACKAGE = Path(__file__).resolve().parent
 CACHE_DIR = Path(".snakemake") / "exocargo-rows"
@@ -62,9 +66,6 @@ def plan_row_batches(kinds: Mapping[str, str], *, from_rows: int, batches: int) 
 
 class Files(SimpleNamespace):
     """A step's named files or parameters, read as attributes (``job.input.genes``) like Snakemake's."""
-
-    def __iter__(self):
-        return iter(vars(self).values())
 
 
 @dataclass(frozen=True)
@@ -122,24 +123,45 @@ def each_list(snakemake, step: Callable[[StepJob], None]) -> None:
     rows = json.loads(Path(plan).read_text(encoding="utf-8"))["rows"]
     cache = RowCache(CACHE_DIR / snakemake.params.step, code=code_fingerprint(step))
     failed = []
-    for row in rows:
-        job = StepJob.from_row(row)
+    jobs = [StepJob.from_row(row) for row in rows]
+    for job in jobs:
         started = time.perf_counter()
-        if cache.restore(job):
+        key = cache.key(job)  # before the step runs: what it read, not what it may have changed
+        if cache.restore(job, key):
             print(f"{job.name}: unchanged, restored from the row cache", file=sys.stderr)
             continue
         if not _run_logged(step, job):
             failed.append(job.name)
             print(f"{job.name}: FAILED, see {job.log}", file=sys.stderr)
             continue
-        cache.store(job)
+        cache.store(job, key)
         print(f"{job.name}: done in {time.perf_counter() - started:.2f} s", file=sys.stderr)
     if failed:
         raise SystemExit(f"{len(failed)} of {len(rows)} rows failed: {', '.join(failed)} (each row's log says why)")
+    write_batch_table(jobs, snakemake.output.batch)
+
+
+def write_batch_table(jobs: list[StepJob], path: str | Path) -> None:
+    """The batch table (``ROW_BATCH_TABLE``): every file the batch wrote, with its SHA-256.
+
+    Later steps' batch jobs take this one file as input instead of each row's files: Snakemake
+    keeps, for every output, the job's whole input list and a checksum of each input, so
+    per-row inputs would make a batch's bookkeeping grow with the square of its rows. Its
+    content changes exactly when a row's files do, so a rerun that wrote the same bytes reruns
+    nothing downstream.
+    """
+    import pandas as pd
+
+    from exocargo.files import write_table
+    from exocargo.tables import ROW_BATCH_TABLE
+
+    records = [(job.name, file, sha256_of(file)) for job in jobs for file in _file_paths(vars(job.output).values())]
+    write_table(pd.DataFrame(records, columns=ROW_BATCH_TABLE.columns), path)
 
 
 def _run_logged(step: Callable[[StepJob], None], job: StepJob) -> bool:
     batch_log = sys.stderr
+    Path(job.log).parent.mkdir(parents=True, exist_ok=True)  # a batch job's row logs are not declared
     with open(job.log, "w", encoding="utf-8") as log:
         sys.stderr = log
         try:
@@ -155,12 +177,19 @@ def _run_logged(step: Callable[[StepJob], None], job: StepJob) -> bool:
 # ---------------------------------------------------------------- the per-row cache
 
 
-def code_fingerprint(step: Callable) -> str:
-    """A key over the package's source and the step function: new code never reuses old rows."""
+@functools.cache
+def package_fingerprint() -> str:
+    """A key over the package's source: every ``.py`` file's path and bytes."""
     digest = hashlib.sha256()
     for path in sorted(PACKAGE.rglob("*.py")):
         digest.update(path.relative_to(PACKAGE).as_posix().encode())
         digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def code_fingerprint(step: Callable) -> str:
+    """A key over the package's source and the step function: new code never reuses old rows."""
+    digest = hashlib.sha256(package_fingerprint().encode())
     try:
         digest.update(inspect.getsource(step).encode())
     except (OSError, TypeError):
@@ -177,12 +206,9 @@ def _file_paths(values: Iterable) -> Iterable[str]:
 
 
 def _file_key(path: Path) -> str:
-    stat = path.stat()
-    if path.is_dir():
-        return f"dir {path.resolve()} {stat.st_mtime_ns}"
-    if stat.st_size <= HASH_CONTENT_UP_TO:
-        return "sha256 " + hashlib.sha256(path.read_bytes()).hexdigest()
-    return f"stat {path.resolve()} {stat.st_size} {stat.st_mtime_ns}"
+    if path.is_file() and path.stat().st_size <= HASH_CONTENT_UP_TO:
+        return "sha256 " + sha256_of(path)
+    return "stat " + stat_key(path)
 
 
 class RowCache:
@@ -207,11 +233,11 @@ class RowCache:
     def _entry(self, job: StepJob) -> Path:
         return self.folder / job.name
 
-    def restore(self, job: StepJob) -> bool:
-        """Copy the row's cached outputs and log into place if its key is unchanged."""
+    def restore(self, job: StepJob, key: str) -> bool:
+        """Copy the row's cached outputs and log into place if they were stored under ``key``."""
         entry = self._entry(job)
         try:
-            if (entry / "key").read_text() != self.key(job):
+            if (entry / "key").read_text() != key:
                 return False
         except OSError:
             return False
@@ -222,11 +248,12 @@ class RowCache:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(entry / str(number), path)
         log = (entry / "log").read_text(encoding="utf-8") if (entry / "log").exists() else ""
+        Path(job.log).parent.mkdir(parents=True, exist_ok=True)
         Path(job.log).write_text(log + "(restored from the row cache: inputs, parameters and code unchanged)\n")
         return True
 
-    def store(self, job: StepJob) -> None:
-        """Keep the row's outputs and log; a cache that cannot be written only costs a rerun."""
+    def store(self, job: StepJob, key: str) -> None:
+        """Keep the row's outputs and log under ``key``; a cache that cannot be written only costs a rerun."""
         entry = self._entry(job)
         staging = entry.with_name(f"{entry.name}.part")
         try:
@@ -235,7 +262,7 @@ class RowCache:
             for number, path in enumerate(_file_paths(vars(job.output).values())):
                 shutil.copyfile(path, staging / str(number))
             shutil.copyfile(job.log, staging / "log")
-            (staging / "key").write_text(self.key(job))
+            (staging / "key").write_text(key)
             shutil.rmtree(entry, ignore_errors=True)
             staging.rename(entry)
         except OSError as error:
@@ -253,7 +280,7 @@ def shared(load: Callable, *paths, **options):
 
     Keyed by the files' paths, sizes and modification times. Callers treat the result as read-only.
     """
-    stats = tuple((str(Path(p).resolve()), Path(p).stat().st_mtime_ns) if p else None for p in paths)
+    stats = tuple(stat_key(p) if p else None for p in paths)
     key = (load.__module__, load.__qualname__, stats, repr(options))
     if key not in _SHARED:
         _SHARED[key] = load(*paths, **options)

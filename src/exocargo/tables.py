@@ -363,6 +363,16 @@ SHEET_TABLE = _table(
     ("description", "text", "Free text shown in the reports."),
 )
 
+ROW_BATCH_TABLE = _table(
+    "row batch",
+    "results/row_batches/{step}.{batch}.tsv",
+    "What one batch job of a step wrote (sheets of many rows, `batching` in the config): one row per "
+    "file. Later batch jobs depend on this table instead of on each file, and rerun when it changes.",
+    ("row", "text", "The row: its list_id (and library, for per-library steps)."),
+    ("file", "text", "A file the step wrote for that row."),
+    ("sha256", "text", "The file's SHA-256."),
+)
+
 ALL_TABLES = (
     NAMES_TABLE,
     MAPPING_TABLE,
@@ -378,6 +388,7 @@ ALL_TABLES = (
     MIRTARBASE_PAIRS_TABLE,
     RELATIONS_TABLE,
     MENTIONS_TABLE,
+    ROW_BATCH_TABLE,
 )
 
 

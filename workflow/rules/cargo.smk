@@ -72,7 +72,7 @@ rule build_cargo_targets:
 
 rule merge_cargo_targets:
     input:
-        tables=expand(rules.build_cargo_targets.output.table, list_id=CARGO_LIST_IDS),
+        tables=lambda wildcards: via_batch_tables(cargo_tables()),
     output:
         table="results/cargo/cargo_targets.tsv",
         edges="results/cargo/cargo_edges.tsv",
@@ -84,5 +84,7 @@ rule merge_cargo_targets:
     resources:
         mem_mb=500,
         runtime=5,
+    params:
+        tables=lambda wildcards: cargo_tables(),
     script:
         "../scripts/cargo/merge_cargo_targets.py"

@@ -86,6 +86,38 @@ def get_final_output():
     ]
 
 
+def comparison_sources(wildcards):
+    """Every run list's enrichment table (Parquet) against one library, in sheet order."""
+    return expand(
+        rules.run_enrichment.output.columnar,
+        list_id=RUN_LIST_IDS,
+        library=wildcards.library,
+    )
+
+
+def cargo_tables():
+    """Every cargo list's cargo table, in sheet order."""
+    return expand(rules.build_cargo_targets.output.table, list_id=CARGO_LIST_IDS)
+
+
+# Each file a batch job writes -> that job's batch table (row_batches.smk fills it while parsed).
+WRITTEN_BY_BATCH = {}
+
+
+def via_batch_tables(paths):
+    """``paths``, each file a batch job writes replaced by that job's batch table, once each.
+
+    Rules that read files of every list (the index, the comparison, the merged cargo table) take
+    these as inputs; their scripts get the files themselves as params. Snakemake matches each
+    input against every file a batch rule declares, and keeps the job's whole input list in the
+    record of every output: hundreds of row files as inputs make both grow with the square of
+    the rows. A batch table changes whenever one of its files does, so reruns are the same.
+    """
+    return list(
+        dict.fromkeys(WRITTEN_BY_BATCH.get(str(path), str(path)) for path in paths)
+    )
+
+
 ## Resource paths chosen by config
 
 

@@ -79,9 +79,7 @@ rule plot_enrichment:
 
 rule compare_enrichment:
     input:
-        tables=expand(
-            "results/enrichment/{list_id}.{{library}}.parquet", list_id=RUN_LIST_IDS
-        ),
+        tables=lambda wildcards: via_batch_tables(comparison_sources(wildcards)),
     output:
         table="results/enrichment/comparison.{library}.tsv",
         columnar="results/enrichment/comparison.{library}.parquet",
@@ -105,6 +103,7 @@ rule compare_enrichment:
         runtime=15,
     params:
         list_ids=RUN_LIST_IDS,
+        tables=comparison_sources,
         fdr_threshold=config["enrichment"]["fdr_threshold"],
         top_terms=config["enrichment"]["top_terms"],
     script:

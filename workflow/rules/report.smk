@@ -62,7 +62,12 @@ rule render_list_report:
 
 rule render_index_report:
     input:
-        unpack(lambda wildcards: run_files().inputs()),
+        unpack(
+            lambda wildcards: {
+                name: via_batch_tables(paths)
+                for name, paths in run_files().inputs().items()
+            }
+        ),
     output:
         html=report(
             INDEX_HTML,

@@ -1,11 +1,14 @@
 ## Input functions and the failure hook of report.smk (paths come from the other rules)
 
+import functools
+
 from exocargo.report.run_files import ListFiles, RunFiles
 
 INDEX_HTML = "results/report/index.html"
 RESULTS_ZIP = "results/report/exocargo_results.zip"
 
 
+@functools.cache  # asked for by each list's report, the index and the batch rows: work it out once
 def list_files(list_id):
     """Where each step of one list writes, and its logs (exocargo.report.run_files.ListFiles)."""
 
@@ -68,6 +71,7 @@ def list_report_inputs(wildcards):
     return list_files(wildcards.list_id).page_inputs()
 
 
+@functools.cache
 def run_files():
     """What the index of this run reads and writes (exocargo.report.run_files.RunFiles)."""
     return RunFiles(

@@ -13,18 +13,19 @@ include: "row_batches_common.smk"
 # that rule's script (a script path is read when the job runs, so it cannot come from the loop).
 
 for batch, list_ids in ROW_BATCHES.items():
-    rows = batch_rows("extract_names", list_ids)
+    rows = batch_rows("extract_names", batch, list_ids)
     if rows:
 
         rule:
             name:
                 f"extract_names_{batch}"
             input:
-                flat_files(rows, "input"),
+                batch_inputs(rows),
             output:
                 flat_files(rows, "output"),
+                batch=batch_table("extract_names", batch),
             log:
-                batch_log("extract_names", batch, rows),
+                batch_log("extract_names", batch),
             benchmark:
                 batch_benchmark("extract_names", batch)
             priority: workflow.get_rule("extract_names").priority
@@ -39,18 +40,19 @@ for batch, list_ids in ROW_BATCHES.items():
             script:
                 "../scripts/inputs/extract_names.py"
 
-    rows = batch_rows("map_gene_names", list_ids)
+    rows = batch_rows("map_gene_names", batch, list_ids)
     if rows:
 
         rule:
             name:
                 f"map_gene_names_{batch}"
             input:
-                flat_files(rows, "input"),
+                batch_inputs(rows),
             output:
                 flat_files(rows, "output"),
+                batch=batch_table("map_gene_names", batch),
             log:
-                batch_log("map_gene_names", batch, rows),
+                batch_log("map_gene_names", batch),
             benchmark:
                 batch_benchmark("map_gene_names", batch)
             priority: workflow.get_rule("map_gene_names").priority
@@ -65,18 +67,19 @@ for batch, list_ids in ROW_BATCHES.items():
             script:
                 "../scripts/mapping/map_gene_names.py"
 
-    rows = batch_rows("compare_with_pfocr", list_ids)
+    rows = batch_rows("compare_with_pfocr", batch, list_ids)
     if rows:
 
         rule:
             name:
                 f"compare_with_pfocr_{batch}"
             input:
-                flat_files(rows, "input"),
+                batch_inputs(rows),
             output:
                 flat_files(rows, "output"),
+                batch=batch_table("compare_with_pfocr", batch),
             log:
-                batch_log("compare_with_pfocr", batch, rows),
+                batch_log("compare_with_pfocr", batch),
             benchmark:
                 batch_benchmark("compare_with_pfocr", batch)
             priority: workflow.get_rule("compare_with_pfocr").priority
@@ -91,18 +94,19 @@ for batch, list_ids in ROW_BATCHES.items():
             script:
                 "../scripts/mapping/compare_with_pfocr.py"
 
-    rows = batch_rows("run_enrichment", list_ids)
+    rows = batch_rows("run_enrichment", batch, list_ids)
     if rows:
 
         rule:
             name:
                 f"run_enrichment_{batch}"
             input:
-                flat_files(rows, "input"),
+                batch_inputs(rows),
             output:
                 flat_files(rows, "output"),
+                batch=batch_table("run_enrichment", batch),
             log:
-                batch_log("run_enrichment", batch, rows),
+                batch_log("run_enrichment", batch),
             benchmark:
                 batch_benchmark("run_enrichment", batch)
             priority: workflow.get_rule("run_enrichment").priority
@@ -117,18 +121,19 @@ for batch, list_ids in ROW_BATCHES.items():
             script:
                 "../scripts/enrichment/run_enrichment.py"
 
-    rows = batch_rows("plot_enrichment", list_ids)
+    rows = batch_rows("plot_enrichment", batch, list_ids)
     if rows:
 
         rule:
             name:
                 f"plot_enrichment_{batch}"
             input:
-                flat_files(rows, "input"),
+                batch_inputs(rows),
             output:
                 flat_files(rows, "output"),
+                batch=batch_table("plot_enrichment", batch),
             log:
-                batch_log("plot_enrichment", batch, rows),
+                batch_log("plot_enrichment", batch),
             benchmark:
                 batch_benchmark("plot_enrichment", batch)
             priority: workflow.get_rule("plot_enrichment").priority
@@ -143,18 +148,19 @@ for batch, list_ids in ROW_BATCHES.items():
             script:
                 "../scripts/enrichment/plot_enrichment.py"
 
-    rows = batch_rows("state_relations", list_ids)
+    rows = batch_rows("state_relations", batch, list_ids)
     if rows:
 
         rule:
             name:
                 f"state_relations_{batch}"
             input:
-                flat_files(rows, "input"),
+                batch_inputs(rows),
             output:
                 flat_files(rows, "output"),
+                batch=batch_table("state_relations", batch),
             log:
-                batch_log("state_relations", batch, rows),
+                batch_log("state_relations", batch),
             benchmark:
                 batch_benchmark("state_relations", batch)
             priority: workflow.get_rule("state_relations").priority
@@ -169,18 +175,19 @@ for batch, list_ids in ROW_BATCHES.items():
             script:
                 "../scripts/relations/state_relations.py"
 
-    rows = batch_rows("build_cargo_targets", list_ids)
+    rows = batch_rows("build_cargo_targets", batch, list_ids)
     if rows:
 
         rule:
             name:
                 f"build_cargo_targets_{batch}"
             input:
-                flat_files(rows, "input"),
+                batch_inputs(rows),
             output:
                 flat_files(rows, "output"),
+                batch=batch_table("build_cargo_targets", batch),
             log:
-                batch_log("build_cargo_targets", batch, rows),
+                batch_log("build_cargo_targets", batch),
             benchmark:
                 batch_benchmark("build_cargo_targets", batch)
             priority: workflow.get_rule("build_cargo_targets").priority
@@ -195,18 +202,19 @@ for batch, list_ids in ROW_BATCHES.items():
             script:
                 "../scripts/cargo/build_cargo_targets.py"
 
-    rows = batch_rows("render_list_report", list_ids)
+    rows = batch_rows("render_list_report", batch, list_ids)
     if rows:
 
         rule:
             name:
                 f"render_list_report_{batch}"
             input:
-                flat_files(rows, "input"),
+                batch_inputs(rows),
             output:
                 flat_files(rows, "output"),
+                batch=batch_table("render_list_report", batch),
             log:
-                batch_log("render_list_report", batch, rows),
+                batch_log("render_list_report", batch),
             benchmark:
                 batch_benchmark("render_list_report", batch)
             priority: workflow.get_rule("render_list_report").priority

@@ -6,6 +6,37 @@ import json
 from snakemake.iocontainers import Wildcards
 
 from exocargo.kinds import input_kind
+from exocargo.rowjobs import package_fingerprint
+
+
+def row_plan_key():
+    """A key over everything a batch's rows are worked out from: the workflow's rules, the
+    config, the sheet and the package (the input functions' code). Working 200 rows out through
+    Snakemake's rule expansion takes over a second at every start, the no-op rerun included; with
+    this key unchanged, the rows of the last plan are read back instead."""
+    digest = hashlib.sha256(package_fingerprint().encode())
+    basedir = Path(workflow.basedir)
+    for path in [basedir / "Snakefile", *sorted(basedir.glob("workflow/rules/*.smk"))]:
+        digest.update(path.read_bytes())
+    digest.update(json.dumps(config, sort_keys=True, default=str).encode())
+    digest.update(genelists.to_json(orient="split").encode())
+    return digest.hexdigest()
+
+
+ROW_PLAN_KEY = row_plan_key()
+
+
+def plan_path(step, batch):
+    return Path(".snakemake", "exocargo-rows", "plans", f"{step}.{batch}.json")
+
+
+def planned_rows(step, batch):
+    """The rows of this batch's last plan, if it was made under the same key (else None)."""
+    try:
+        plan = json.loads(plan_path(step, batch).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return plan["rows"] if plan.get("key") == ROW_PLAN_KEY else None
 
 
 def files_of(named):
@@ -44,22 +75,47 @@ def flat_files(rows, part):
     return list(found)
 
 
-def batch_rows(step, list_ids):
+def batch_rows(step, batch, list_ids):
     """The rows of one batch job: one per list, or per list and library."""
+    rows = planned_rows(step, batch)
+    if rows is None:
+        rows = work_out_rows(step, list_ids)
+    WRITTEN_BY_BATCH.update(
+        dict.fromkeys(flat_files(rows, "output"), batch_table(step, batch))
+    )
+    return rows
+
+
+def work_out_rows(step, list_ids):
     if step in ("run_enrichment", "plot_enrichment"):
-        return [
+        rows = [
             row_of(step, list_id=list_id, library=library)
             for list_id in list_ids
             for library in LIBRARIES
         ]
-    if step == "compare_with_pfocr":
-        list_ids = [i for i in list_ids if input_kind(list_kind(i)).is_pfocr_figure]
-    return [row_of(step, list_id=list_id) for list_id in list_ids]
+    else:
+        if step == "compare_with_pfocr":
+            list_ids = [i for i in list_ids if input_kind(list_kind(i)).is_pfocr_figure]
+        rows = [row_of(step, list_id=list_id) for list_id in list_ids]
+    return rows
 
 
-def batch_log(step, batch, rows):
-    """The batch's own log first (what each row did), then each row's usual log."""
-    return [f"logs/row_batches/{step}.{batch}.log", *[row["log"] for row in rows]]
+def batch_table(step, batch):
+    """What the batch job wrote, with checksums (exocargo.tables.ROW_BATCH_TABLE)."""
+    return f"results/row_batches/{step}.{batch}.tsv"
+
+
+def batch_inputs(rows):
+    """The rows' input files, files of earlier batch jobs replaced by their batch tables."""
+    return via_batch_tables(flat_files(rows, "input"))
+
+
+def batch_log(step, batch):
+    """The batch's own log: what each row did. Each row also writes its usual log (the per-list
+    rule's), which is not declared here: Snakemake copies a job's log list into the record of
+    every output, and a list of one log per row would grow with the square of the batch's rows.
+    """
+    return f"logs/row_batches/{step}.{batch}.log"
 
 
 def batch_plan(step, batch, rows):
@@ -70,15 +126,17 @@ def batch_plan(step, batch, rows):
     the batch size. The checksum still reruns the batch when any row's inputs or parameters change.
     """
     text = json.dumps({"step": step, "rows": rows}, sort_keys=True, indent=1)
-    path = Path(".snakemake", "exocargo-rows", "plans", f"{step}.{batch}.json")
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    path = plan_path(step, batch)
+    # the key sits outside the checksum: new code alone must not rerun every batch
+    keyed = json.dumps(
+        {"key": ROW_PLAN_KEY, "sha256": digest, "step": step, "rows": rows},
+        sort_keys=True,
+    )
+    if not path.exists() or path.read_text(encoding="utf-8") != keyed:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return {
-        "step": step,
-        "plan": str(path),
-        "plan_sha256": hashlib.sha256(text.encode()).hexdigest(),
-    }
+        path.write_text(keyed, encoding="utf-8")
+    return {"step": step, "plan": str(path), "plan_sha256": digest}
 
 
 def batch_benchmark(step, batch):

@@ -25,6 +25,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -114,6 +115,11 @@ class MirtarbaseIndex:
         self.by_base: dict[str, list[str]] = defaultdict(list)  # hsa-miR-21 -> [hsa-miR-21-3p, hsa-miR-21-5p]
         for mirna in self.rows_of:
             self.by_base[re.sub(r"-[35]p$", "", mirna).lower()].append(mirna)
+
+    @cached_property
+    def target_symbols(self) -> dict[str, str]:
+        """Entrez ID -> symbol of every target (built once: a batch job tests many lists)."""
+        return dict(zip(self.pairs["target_entrez"], self.pairs["target_symbol"]))
 
     def names_for(self, mirna: MirnaName) -> list[str]:
         """miRTarBase mature names a miRNA stands for: the arm if given, else both arms;
@@ -509,7 +515,7 @@ def build_list_cargo(
     cargo_mirnas = dict.fromkeys(table.loc[table["cargo_type"] == "mirna", "cargo"])
     units = {name: context.mirtarbase.names_for(parse_one(name)) for name in cargo_mirnas}
     pairs = context.mirtarbase.pairs
-    symbols = dict(zip(pairs["target_entrez"], pairs["target_symbol"]))
+    symbols = context.mirtarbase.target_symbols if units else {}
     tests = [
         mirna_set_enrichment(
             units,

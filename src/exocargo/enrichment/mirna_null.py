@@ -24,10 +24,13 @@ Example
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from exocargo.enrichment.stats import benjamini_hochberg, hypergeom_sf
 from exocargo.tables import MIRNA_ENRICHMENT_TABLE
 
 
@@ -78,6 +81,64 @@ def _matched_draws(
     return draws
 
 
+@dataclass(frozen=True)
+class TargetSets:
+    """miRTarBase targets and library terms as matrices over one gene universe.
+
+    It depends on the database and the library only, not on the list: a batch job builds it
+    once per library (:func:`target_sets`) and tests every list's miRNAs against it.
+    """
+
+    universe: list[str]  # Entrez IDs in the library that some miRNA targets
+    mirnas: list[str]
+    mirna_index: dict[str, int]
+    targets: sparse.csr_matrix  # miRNAs x universe
+    term_names: list[str]  # terms with min_size..max_size universe genes
+    membership: sparse.csr_matrix  # terms x universe
+
+    @property
+    def term_sizes(self) -> np.ndarray:
+        return np.asarray(self.membership.sum(axis=1)).ravel()
+
+
+# The last indexes built, with the objects they were built from (held, so their ids stay theirs).
+_BUILT: dict[tuple, tuple[object, object, TargetSets]] = {}
+
+
+def target_sets(pairs: pd.DataFrame, library: dict[str, list[str]], *, min_size: int, max_size: int) -> TargetSets:
+    """The :class:`TargetSets` of ``pairs`` and ``library``, built once for the same two objects."""
+    key = (id(pairs), id(library), min_size, max_size)
+    if key in _BUILT:
+        return _BUILT[key][2]
+    universe = sorted({g for genes in library.values() for g in genes} & set(pairs["target_entrez"]))
+    gene_index = {g: i for i, g in enumerate(universe)}
+    kept = pairs[pairs["target_entrez"].isin(gene_index)]
+    mirnas = sorted(set(kept["mirna"]))
+    mirna_index = {m: i for i, m in enumerate(mirnas)}
+    targets = sparse.csr_matrix(
+        (np.ones(len(kept), dtype=bool), (kept["mirna"].map(mirna_index), kept["target_entrez"].map(gene_index))),
+        shape=(len(mirnas), len(universe)),
+    )
+    terms = {t: [gene_index[g] for g in genes if g in gene_index] for t, genes in library.items()}
+    terms = {t: rows for t, rows in terms.items() if min_size <= len(rows) <= max_size}
+    term_names = list(terms)
+    membership = sparse.csr_matrix(
+        (
+            np.ones(sum(len(r) for r in terms.values()), dtype=np.int32),
+            (
+                np.repeat(np.arange(len(term_names)), [len(terms[t]) for t in term_names]).astype(np.int64),
+                np.concatenate([terms[t] for t in term_names]).astype(np.int64) if terms else np.zeros(0, np.int64),
+            ),
+        ),
+        shape=(len(term_names), len(universe)),
+    )
+    built = TargetSets(universe, mirnas, mirna_index, targets, term_names, membership)
+    if len(_BUILT) >= 8:
+        _BUILT.clear()
+    _BUILT[key] = (pairs, library, built)
+    return built
+
+
 def mirna_set_enrichment(
     cargo: dict[str, list[str]],
     pairs: pd.DataFrame,
@@ -109,34 +170,13 @@ def mirna_set_enrichment(
     """
     if not cargo:  # most lists carry no miRNA: skip indexing the whole database for nothing
         return MIRNA_ENRICHMENT_TABLE.empty()
-    universe = sorted({g for genes in library.values() for g in genes} & set(pairs["target_entrez"]))
-    gene_index = {g: i for i, g in enumerate(universe)}
-    kept = pairs[pairs["target_entrez"].isin(gene_index)]
-    mirnas = sorted(set(kept["mirna"]))
-    mirna_index = {m: i for i, m in enumerate(mirnas)}
-    targets = sparse.csr_matrix(
-        (np.ones(len(kept), dtype=bool), (kept["mirna"].map(mirna_index), kept["target_entrez"].map(gene_index))),
-        shape=(len(mirnas), len(universe)),
-    )
+    sets = target_sets(pairs, library, min_size=min_size, max_size=max_size)
+    universe, mirnas, mirna_index, targets = sets.universe, sets.mirnas, sets.mirna_index, sets.targets
     units = {name: [mirna_index[m] for m in names if m in mirna_index] for name, names in cargo.items()}
     units = {name: rows for name, rows in units.items() if rows}
-    terms = {t: [gene_index[g] for g in genes if g in gene_index] for t, genes in library.items()}
-    terms = {t: rows for t, rows in terms.items() if min_size <= len(rows) <= max_size}
-    if not units or not terms:
+    if not units or not sets.term_names:
         return MIRNA_ENRICHMENT_TABLE.empty()
-
-    term_names = list(terms)
-    membership = sparse.csr_matrix(
-        (
-            np.ones(sum(len(r) for r in terms.values()), dtype=np.int32),
-            (
-                np.repeat(np.arange(len(term_names)), [len(terms[t]) for t in term_names]),
-                np.concatenate([terms[t] for t in term_names]),
-            ),
-        ),
-        shape=(len(term_names), len(universe)),
-    )
-    term_sizes = np.asarray(membership.sum(axis=1)).ravel()
+    term_names, membership, term_sizes = sets.term_names, sets.membership, sets.term_sizes
     big_n = len(universe)
 
     observed = np.asarray(targets[sorted({r for rows in units.values() for r in rows})].sum(axis=0)).ravel() > 0
@@ -145,9 +185,7 @@ def mirna_set_enrichment(
     if hit.size == 0:
         return MIRNA_ENRICHMENT_TABLE.empty()
     target_count = int(observed.sum())
-    from scipy.stats import hypergeom  # scipy.stats takes 0.5 s to import; only this test needs it
-
-    p_observed = hypergeom.sf(overlap[hit] - 1, big_n, term_sizes[hit], target_count)
+    p_observed = hypergeom_sf(overlap[hit], term_sizes[hit], np.full(hit.size, target_count), big_n)
 
     # Null: one random miRNA per cargo unit, from the unit's target-count bin; cargo miRNAs are not drawn.
     per_mirna = np.asarray(targets.sum(axis=1)).ravel()
@@ -190,10 +228,8 @@ def mirna_set_enrichment(
             }
         )
     table = pd.DataFrame(rows)
-    from scipy.stats import false_discovery_control
-
-    table["adjusted_p_value"] = false_discovery_control(table["p_value"].to_numpy())
-    table["empirical_adjusted_p_value"] = false_discovery_control(table["empirical_p_value"].to_numpy())
+    table["adjusted_p_value"] = benjamini_hochberg(table["p_value"].to_numpy())
+    table["empirical_adjusted_p_value"] = benjamini_hochberg(table["empirical_p_value"].to_numpy())
     return (
         table[MIRNA_ENRICHMENT_TABLE.columns]
         .sort_values(["empirical_p_value", "p_value", "term"])

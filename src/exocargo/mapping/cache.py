@@ -17,7 +17,7 @@ import pickle
 from collections.abc import Callable
 from pathlib import Path
 
-from exocargo.files import atomic_output
+from exocargo.files import atomic_output, stat_key
 
 CACHE_FOLDER = ".mapper-cache"
 # The modules whose classes and rules the pickled mapper holds.
@@ -31,8 +31,7 @@ def _fingerprint(paths: list[Path]) -> str:
         digest.update((here / name).read_bytes())
     digest.update((here.parent / "greek.py").read_bytes())
     for path in paths:
-        stat = path.stat()
-        digest.update(f"{path.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+        digest.update(f"{stat_key(path)}\0".encode())
     return digest.hexdigest()[:24]
 
 

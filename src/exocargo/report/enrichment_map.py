@@ -13,7 +13,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from exocargo.enrichment.stats import is_significant
-from exocargo.report.plots import COLOUR_MAP, message_figure, minus_log10, nothing_significant, plt, short_label
+from exocargo.report.plots import message_figure, minus_log10, nothing_significant, short_label
+from exocargo.report.svg_charts import SvgChart, map_chart
 
 # Terms sharing at least this share of hit genes (Jaccard) are joined by a line.
 EDGE_MIN_JACCARD = 0.25
@@ -40,7 +41,9 @@ def _layout(groups: list[str]) -> np.ndarray:
     return positions
 
 
-def enrichment_map_figure(table: pd.DataFrame, *, title: str, fdr_threshold: float, top_terms: int) -> Figure:
+def enrichment_map_figure(
+    table: pd.DataFrame, *, title: str, fdr_threshold: float, top_terms: int
+) -> Figure | SvgChart:
     """The map of the ``top_terms`` best significant terms (a figure that says so when there are none)."""
     significant = table[is_significant(table["adjusted_p_value"], fdr_threshold)]
     if significant.empty:
@@ -50,28 +53,18 @@ def enrichment_map_figure(table: pd.DataFrame, *, title: str, fdr_threshold: flo
     groups = [group or term for group, term in zip(rows.get("term_group", rows["term"]).fillna(""), rows["term"])]
     positions = _layout(groups)
     jaccard = _jaccard(hits)
-    figure, axes = plt.subplots(figsize=(9, 7.5), layout="constrained")
-    for i, j in zip(*np.nonzero(np.triu(jaccard >= EDGE_MIN_JACCARD, k=1))):
-        axes.plot(*positions[[i, j]].T, color="#999999", alpha=0.5, linewidth=0.5 + 3 * jaccard[i, j], zorder=1)
-    points = axes.scatter(
-        positions[:, 0],
-        positions[:, 1],
-        s=40 + 25 * rows["overlap_size"].astype(float),
-        c=minus_log10(rows["adjusted_p_value"]),
-        cmap=COLOUR_MAP,
-        edgecolors="black",
-        linewidths=0.5,
-        zorder=2,
+    edges = [
+        (int(i), int(j), float(jaccard[i, j])) for i, j in zip(*np.nonzero(np.triu(jaccard >= EDGE_MIN_JACCARD, k=1)))
+    ]
+    return map_chart(
+        positions=positions,
+        labels=[short_label(term, 40) for term in rows["term"]],
+        overlaps=[int(v) for v in rows["overlap_size"]],
+        strengths=minus_log10(rows["adjusted_p_value"]),
+        edges=edges,
+        title_lines=[
+            title,
+            f"{len(rows)} best terms in {len(set(groups))} groups; lines: shared hit genes "
+            f"(Jaccard >= {EDGE_MIN_JACCARD:g}); size: overlap",
+        ],
     )
-    for (x, y), term in zip(positions, rows["term"]):
-        axes.annotate(short_label(term, 40), (x, y), xytext=(4, 4), textcoords="offset points", fontsize=7, zorder=3)
-    figure.colorbar(points, ax=axes, label="-log10 adjusted p value", shrink=0.6)
-    axes.set_axis_off()
-    axes.set_aspect("equal", adjustable="datalim")
-    axes.margins(0.25)
-    axes.set_title(
-        f"{title}\n{len(rows)} best terms in {len(set(groups))} groups; lines: shared hit genes "
-        f"(Jaccard >= {EDGE_MIN_JACCARD:g}); size: overlap",
-        fontsize=10,
-    )
-    return figure

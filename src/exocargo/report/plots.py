@@ -1,4 +1,4 @@
-"""Enrichment plots (matplotlib, SVG): top terms of one list, and terms x lists for a comparison.
+"""Enrichment plots (SVG): top terms of one list, and terms x lists for a comparison (matplotlib).
 
 Every function returns a figure with content: when no term reaches the FDR
 threshold the figure says so in words (and names the best term), so a
@@ -24,6 +24,7 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from exocargo.enrichment.stats import is_significant
 from exocargo.files import write_text  # noqa: E402
+from exocargo.report.svg_charts import SvgChart, message_chart, top_terms_chart  # noqa: E402
 
 log = logging.getLogger(__name__)
 PLOT_STYLES = ("dot", "bar")
@@ -59,15 +60,12 @@ def nothing_significant(table: pd.DataFrame, fdr_threshold: float, p_column: str
     )
 
 
-def message_figure(title: str, message: str) -> Figure:
+def message_figure(title: str, message: str) -> SvgChart:
     """A figure that only says something (used when there is nothing to draw)."""
-    figure = plt.figure(figsize=(7, 2.2))
-    figure.text(0.5, 0.82, title, ha="center", va="top", fontsize=11, weight="bold")
-    figure.text(0.5, 0.45, message, ha="center", va="center", fontsize=10, wrap=True)
-    return figure
+    return message_chart(title, message)
 
 
-def drawn_or_explained(draw: Callable[[], Figure], *, title: str, source: str | Path) -> Figure:
+def drawn_or_explained(draw: Callable[[], Figure | SvgChart], *, title: str, source: str | Path) -> Figure | SvgChart:
     """``draw()``, or a figure saying why it could not be drawn and from which file.
 
     A plot is one view of a table that is already written: its failure must not stop the other
@@ -89,8 +87,8 @@ def top_terms_figure(
     fdr_threshold: float,
     top_terms: int,
     style: str = "dot",
-) -> Figure:
-    """The most significant terms of one list (one query): a dot or bar plot.
+) -> Figure | SvgChart:
+    """The most significant terms of one list (one query): a dot or bar plot (:mod:`svg_charts`).
 
     Dot: x = gene ratio (overlap / list genes in the background), size =
     overlap, colour = -log10 adjusted p. Bar: length = -log10 adjusted p, the
@@ -107,36 +105,22 @@ def top_terms_figure(
     significant = table[is_significant(table["adjusted_p_value"], fdr_threshold)]
     if significant.empty:
         return message_figure(title, nothing_significant(table, fdr_threshold))
-    shown = significant.sort_values(["adjusted_p_value", "p_value"], kind="stable").head(top_terms).iloc[::-1]
-    strength = minus_log10(shown["adjusted_p_value"])
-    labels = [short_label(t) for t in shown["term"]]
-    figure, axes = plt.subplots(figsize=(8, 1.2 + 0.32 * len(shown)), layout="constrained")
-    positions = np.arange(len(shown))
-    if style == "dot":
-        ratio = shown["overlap_size"].astype(float) / shown["query_size"].astype(float)
-        points = axes.scatter(
-            ratio, positions, s=30 + 25 * shown["overlap_size"].astype(float), c=strength, cmap=COLOUR_MAP
-        )
-        figure.colorbar(points, ax=axes, label="-log10 adjusted p", shrink=0.6)
-        handles, sizes = points.legend_elements("sizes", num=4, func=lambda area: (area - 30) / 25)
-        axes.legend(handles, sizes, title="overlap", loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
-        axes.set_xlabel("gene ratio (overlap / list genes in the background)")
-        axes.margins(x=0.15)
-    else:
-        axes.barh(positions, strength, color="#4878a8")
-        for y, (value, overlap) in enumerate(zip(strength, shown["overlap"])):
-            axes.text(value, y, f" {overlap}", va="center", fontsize=8)
-        axes.axvline(-np.log10(fdr_threshold), color="grey", linestyle="--", linewidth=1)
-        axes.set_xlabel(f"-log10 adjusted p (dashed: FDR {fdr_threshold:g})")
-        axes.margins(x=0.12)
-    axes.set_yticks(positions, labels)
+    shown = significant.sort_values(["adjusted_p_value", "p_value"], kind="stable").head(top_terms)
     background = int(shown["background_size"].iloc[0])
-    axes.set_title(
-        f"{title}\n{len(significant)} terms with FDR < {fdr_threshold:g} (top {len(shown)} shown)\n"
-        f"background: {background:,} genes",
-        fontsize=10,
+    return top_terms_chart(
+        labels=[short_label(t) for t in shown["term"]],
+        overlaps=[int(v) for v in shown["overlap_size"]],
+        overlap_texts=[str(v) for v in shown["overlap"]],
+        ratios=shown["overlap_size"].to_numpy(dtype=float) / shown["query_size"].to_numpy(dtype=float),
+        strengths=minus_log10(shown["adjusted_p_value"]),
+        title_lines=[
+            title,
+            f"{len(significant)} terms with FDR < {fdr_threshold:g} (top {len(shown)} shown)",
+            f"background: {background:,} genes",
+        ],
+        style=style,
+        threshold_strength=float(-np.log10(fdr_threshold)),
     )
-    return figure
 
 
 def comparison_figure(
@@ -194,8 +178,11 @@ def comparison_figure(
     return figure
 
 
-def save_svg(figure: Figure, path: str | Path) -> None:
+def save_svg(figure: Figure | SvgChart, path: str | Path) -> None:
     """Write a figure as SVG (no date, text as text), atomically, and close it."""
+    if isinstance(figure, SvgChart):
+        write_text(figure.svg(), path)
+        return
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None})
     plt.close(figure)

@@ -41,7 +41,7 @@ EXTRAS = ("source", "enrichment_columnar", "enrichment_facts", "enrichment_plots
 STEP_OF = {key: step for step, keys in LIST_STEPS for key in keys}
 
 
-@dataclass
+@dataclass(frozen=True)
 class ListFiles:
     """Where each step of one list writes, and the logs of its jobs."""
 

@@ -10,7 +10,7 @@ from exocargo.report.plots import comparison_figure, drawn_or_explained, save_sv
 from exocargo.tables import COMPARISON_TABLE
 
 params = snakemake.params
-sources = dict(zip(params.list_ids, snakemake.input.tables))
+sources = dict(zip(params.list_ids, params.tables))
 comparison = compare_columnar(sources)
 write_text_arrow(comparison, snakemake.output.table, snakemake.output.columnar)
 # The plot reads back only the columns it draws, numbers as numbers.
