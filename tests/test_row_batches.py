@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 import shutil
+import zipfile
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -145,6 +146,12 @@ def test_a_batched_sheet_writes_the_same_files_and_a_new_row_reruns_only_its_bat
             assert path.read_bytes() == (batched / path.relative_to(one_per_list)).read_bytes(), path.name
             compared += 1
     assert compared > 50
+    # Batched rows' plots and pages are in `snakemake --report`, labelled by their list, as per-list ones are.
+    run_workflow(batched, "--report", "report.zip")
+    with zipfile.ZipFile(batched / "report.zip") as archive:
+        names = archive.namelist()
+    for shown in ("list0.KEGG_2021_Human.svg", "list0.KEGG_2021_Human.map.svg", "list2.html", "list1.xlsx"):
+        assert any(name.endswith("/" + shown) for name in names), shown
 
     with open(batched / "config" / "genelists.tsv", "a") as handle:
         handle.write(f"list3\t{lists / 'list3.txt'}\tgenes\t\n")

@@ -42,7 +42,7 @@ def test_document_level_gene_ids_hold_their_floor_and_beat_a_dictionary_tagger(g
     for split in ("dev", "heldback"):
         precision, recall, f1, _, _ = gene_normalisation[("all", split, "exocargo")]
         baseline_f1 = gene_normalisation[("all", split, "dictionary")][2]
-        assert precision >= 0.72 and recall >= 0.68 and f1 >= 0.71, (split, precision, recall, f1)
+        assert precision >= 0.75 and recall >= 0.71 and f1 >= 0.74, (split, precision, recall, f1)
         assert f1 >= baseline_f1 + 0.1, (split, f1, baseline_f1)
 
 

@@ -275,6 +275,12 @@ GENES_TABLE = _table(
     ("ensembl", "text", "Ensembl gene ID."),
     ("uniprot", "list", "UniProt accessions, |-separated."),
     ("hgnc_id", "text", "HGNC ID."),
+    (
+        "other_names",
+        "list",
+        "Other names papers write for the gene, |-separated: MeSH headings and entry terms of a descriptor "
+        "mapped to this gene alone, class names left out (exocargo.text.protein_names).",
+    ),
 )
 
 MIRBASE_HAIRPINS_TABLE = _table(

@@ -136,7 +136,12 @@ def gene_table_inputs(wildcards):
             "ncbi": rules.fetch_ncbi_gene_info.output.gene_info,
             "mirbase": hgnc.mirbase,
         }
-    return {"hgnc": hgnc.hgnc, "mirbase": hgnc.mirbase}
+    return {
+        "hgnc": hgnc.hgnc,
+        "mirbase": hgnc.mirbase,
+        "mesh_mappings": hgnc.mesh_mappings,
+        "mesh_labels": hgnc.mesh_labels,
+    }
 
 
 def famplex_tables():

@@ -5,6 +5,8 @@ rule fetch_hgnc_table:
     output:
         hgnc=LAYOUT.pinned("hgnc", "hgnc_entries.tsv"),
         mirbase=LAYOUT.pinned("hgnc", "mirbase.tsv"),
+        mesh_mappings=LAYOUT.pinned("hgnc", "mesh_mappings.tsv"),
+        mesh_labels=LAYOUT.pinned("hgnc", "mesh_id_label_mappings.tsv"),
         provenance=LAYOUT.pinned("hgnc", "provenance.json"),
     log:
         "logs/resources/fetch_hgnc_table.log",

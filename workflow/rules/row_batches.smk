@@ -22,7 +22,7 @@ for batch, list_ids in ROW_BATCHES.items():
             input:
                 batch_inputs(rows),
             output:
-                flat_files(rows, "output"),
+                batch_outputs("extract_names", rows),
                 batch=batch_table("extract_names", batch),
             log:
                 batch_log("extract_names", batch),
@@ -49,7 +49,7 @@ for batch, list_ids in ROW_BATCHES.items():
             input:
                 batch_inputs(rows),
             output:
-                flat_files(rows, "output"),
+                batch_outputs("map_gene_names", rows),
                 batch=batch_table("map_gene_names", batch),
             log:
                 batch_log("map_gene_names", batch),
@@ -76,7 +76,7 @@ for batch, list_ids in ROW_BATCHES.items():
             input:
                 batch_inputs(rows),
             output:
-                flat_files(rows, "output"),
+                batch_outputs("compare_with_pfocr", rows),
                 batch=batch_table("compare_with_pfocr", batch),
             log:
                 batch_log("compare_with_pfocr", batch),
@@ -103,7 +103,7 @@ for batch, list_ids in ROW_BATCHES.items():
             input:
                 batch_inputs(rows),
             output:
-                flat_files(rows, "output"),
+                batch_outputs("run_enrichment", rows),
                 batch=batch_table("run_enrichment", batch),
             log:
                 batch_log("run_enrichment", batch),
@@ -130,7 +130,7 @@ for batch, list_ids in ROW_BATCHES.items():
             input:
                 batch_inputs(rows),
             output:
-                flat_files(rows, "output"),
+                batch_outputs("plot_enrichment", rows),
                 batch=batch_table("plot_enrichment", batch),
             log:
                 batch_log("plot_enrichment", batch),
@@ -157,7 +157,7 @@ for batch, list_ids in ROW_BATCHES.items():
             input:
                 batch_inputs(rows),
             output:
-                flat_files(rows, "output"),
+                batch_outputs("state_relations", rows),
                 batch=batch_table("state_relations", batch),
             log:
                 batch_log("state_relations", batch),
@@ -184,7 +184,7 @@ for batch, list_ids in ROW_BATCHES.items():
             input:
                 batch_inputs(rows),
             output:
-                flat_files(rows, "output"),
+                batch_outputs("build_cargo_targets", rows),
                 batch=batch_table("build_cargo_targets", batch),
             log:
                 batch_log("build_cargo_targets", batch),
@@ -211,7 +211,7 @@ for batch, list_ids in ROW_BATCHES.items():
             input:
                 batch_inputs(rows),
             output:
-                flat_files(rows, "output"),
+                batch_outputs("render_list_report", rows),
                 batch=batch_table("render_list_report", batch),
             log:
                 batch_log("render_list_report", batch),

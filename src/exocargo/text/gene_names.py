@@ -74,31 +74,40 @@ def name_key(name: str) -> tuple[str, ...]:
 class GeneNameIndex:
     """Approved full names -> one gene each; :meth:`find` gives the longest names in a text."""
 
-    def __init__(self, genes: Iterable[tuple[str, str, str]]):
-        owners: dict[tuple[str, ...], set[tuple[str, str]]] = {}
+    def __init__(self, genes: Iterable[tuple[str, str, str]], other_names: Iterable[tuple[str, str, str]] = ()):
+        """``genes``: ``(entrez_id, symbol, approved name)``; ``other_names``: ``(entrez_id, symbol,
+        name)`` of other names (MeSH's, :mod:`exocargo.text.protein_names`), which never
+        take an approved name from its gene."""
         self.name_of: dict[str, str] = {}  # symbol -> approved name, for every gene
         self.name_of_entrez: dict[str, str] = {}
         self.symbol_of_entrez: dict[str, str] = {}
+        approved: dict[tuple[str, ...], set[tuple[str, str]]] = {}
         for entrez_id, symbol, name in genes:
             if not isinstance(name, str) or not name:
                 continue
             self.name_of[symbol] = self.name_of_entrez[entrez_id] = name
             self.symbol_of_entrez[entrez_id] = symbol
-            key = name_key(name)
-            if not key or len(key) > MAX_NAME_TOKENS:
-                continue
-            if len(key) == 1 and (len(key[0]) < MIN_SINGLE_WORD or not key[0].isalpha()):
-                continue
-            owners.setdefault(key, set()).add((entrez_id, symbol))
+            if key := _indexable(name):
+                approved.setdefault(key, set()).add((entrez_id, symbol))
+        other: dict[tuple[str, ...], set[tuple[str, str]]] = {}
+        for entrez_id, symbol, name in other_names:
+            key = _indexable(name)
+            # "beta Arrestin 2" (MeSH, mapped to ARR3) is ARRB2's approved "arrestin beta 2" moved
+            if key and key not in approved and _greek_moved(key) not in approved:
+                other.setdefault(key, set()).add((entrez_id, symbol))
         # A name several genes share is no one gene's name (left to the family and symbol rules).
-        self.names = {key: next(iter(genes)) for key, genes in owners.items() if len(genes) == 1}
+        self.names = {key: next(iter(genes)) for key, genes in (approved | other).items() if len(genes) == 1}
         self.first_tokens = {key[0] for key in self.names}
         self.lengths = sorted({len(key) for key in self.names}, reverse=True)
 
     @classmethod
     def from_table(cls, frame) -> GeneNameIndex:
-        """From the gene table (columns ``entrez_id``, ``symbol``, ``name``)."""
-        return cls(zip(frame["entrez_id"], frame["symbol"], frame["name"]))
+        """From the gene table (columns ``entrez_id``, ``symbol``, ``name``, and ``other_names`` if it has them)."""
+        other = []
+        if "other_names" in frame:
+            for entrez_id, symbol, names in zip(frame["entrez_id"], frame["symbol"], frame["other_names"].fillna("")):
+                other += [(entrez_id, symbol, name) for name in names.split("|") if name]
+        return cls(zip(frame["entrez_id"], frame["symbol"], frame["name"]), other)
 
     def find(self, text: str) -> list[NameHit]:
         """Longest approved names in ``text``, left to right, not overlapping, on word boundaries."""
@@ -126,6 +135,16 @@ class GeneNameIndex:
 
 
 GREEK_KEYS = frozenset(NAME_LETTERS.values()) | frozenset(NAME_LETTERS)
+
+
+def _indexable(name: str) -> tuple[str, ...]:
+    """The name's key, or ``()`` when it is too long, or one word too short to be a name."""
+    key = name_key(name)
+    if not key or len(key) > MAX_NAME_TOKENS:
+        return ()
+    if len(key) == 1 and (len(key[0]) < MIN_SINGLE_WORD or not key[0].isalpha()):
+        return ()
+    return key
 
 
 def _greek_moved(key: tuple[str, ...]) -> tuple[str, ...]:
