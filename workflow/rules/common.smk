@@ -1,3 +1,5 @@
+import hashlib
+import importlib.util
 import re
 from pathlib import Path
 
@@ -119,6 +121,16 @@ def via_batch_tables(paths):
 
 
 ## Resource paths chosen by config
+
+
+def source_sha256(*modules):
+    """sha256 over the source of package modules, as a param of the step that builds with them:
+    Snakemake reruns a step when its own script changes, not when the modules it imports do.
+    """
+    digest = hashlib.sha256()
+    for module in modules:
+        digest.update(Path(importlib.util.find_spec(module).origin).read_bytes())
+    return digest.hexdigest()
 
 
 def gene_table():

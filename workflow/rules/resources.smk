@@ -57,6 +57,13 @@ rule build_gene_table:
     resources:
         mem_mb=500,
         runtime=5,
+    params:
+        code=source_sha256(
+            "exocargo.resources.genes",
+            "exocargo.text.protein_names",
+            "exocargo.text.gene_names",
+            "exocargo.greek",
+        ),
     script:
         "../scripts/resources/build_gene_table.py"
 
