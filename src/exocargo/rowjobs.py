@@ -206,9 +206,14 @@ def _file_paths(values: Iterable) -> Iterable[str]:
 
 
 def _file_key(path: Path) -> str:
-    if path.is_file() and path.stat().st_size <= HASH_CONTENT_UP_TO:
+    return _content_key(str(path), stat_key(path))
+
+
+@functools.cache  # by identity: the gene table, libraries and other inputs every row shares are hashed once per job
+def _content_key(path: str, identity: str) -> str:
+    if Path(path).is_file() and Path(path).stat().st_size <= HASH_CONTENT_UP_TO:
         return "sha256 " + sha256_of(path)
-    return "stat " + stat_key(path)
+    return "stat " + identity
 
 
 class RowCache:

@@ -32,13 +32,20 @@ def plan_path(step, batch):
     return Path(".snakemake", "exocargo-rows", "plans", f"{step}.{batch}.json")
 
 
+# (step, batch) -> its last plan, read back because it was made under ROW_PLAN_KEY
+REUSED_PLANS = {}
+
+
 def planned_rows(step, batch):
     """The rows of this batch's last plan, if it was made under the same key (else None)."""
     try:
         plan = json.loads(plan_path(step, batch).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return plan["rows"] if plan.get("key") == ROW_PLAN_KEY else None
+    if plan.get("key") != ROW_PLAN_KEY:
+        return None
+    REUSED_PLANS[(step, batch)] = plan
+    return plan["rows"]
 
 
 def files_of(named):
@@ -162,17 +169,21 @@ def batch_plan(step, batch, rows):
     of outputs, so the rows themselves as parameters would grow those records with the square of
     the batch size. The checksum still reruns the batch when any row's inputs or parameters change.
     """
+    path = plan_path(step, batch)
+    reused = REUSED_PLANS.get((step, batch))
+    if reused is not None:  # the file holds these rows and their checksum already
+        return {"step": step, "plan": str(path), "plan_sha256": reused["sha256"]}
     text = json.dumps({"step": step, "rows": rows}, sort_keys=True, indent=1)
     digest = hashlib.sha256(text.encode()).hexdigest()
-    path = plan_path(step, batch)
     # the key sits outside the checksum: new code alone must not rerun every batch
     keyed = json.dumps(
         {"key": ROW_PLAN_KEY, "sha256": digest, "step": step, "rows": rows},
         sort_keys=True,
     )
-    if not path.exists() or path.read_text(encoding="utf-8") != keyed:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(keyed, encoding="utf-8")
+    path.parent.mkdir(
+        parents=True, exist_ok=True
+    )  # not read back above: missing, or another key
+    path.write_text(keyed, encoding="utf-8")
     return {"step": step, "plan": str(path), "plan_sha256": digest}
 
 

@@ -24,14 +24,13 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from exocargo.enrichment.stats import is_significant
 from exocargo.files import write_text  # noqa: E402
-from exocargo.report.svg_charts import SvgChart, message_chart, top_terms_chart  # noqa: E402
+from exocargo.report.svg_charts import COLOUR_MAP, SvgChart, message_chart, top_terms_chart  # noqa: E402
 
 log = logging.getLogger(__name__)
 PLOT_STYLES = ("dot", "bar")
 LABEL_LENGTH = 60
 # More lists than this do not fit side by side; the best lists are shown and the title says so.
 MAX_COLUMNS = 40
-COLOUR_MAP = "viridis_r"
 
 # Term, list and gene names are user text, drawn as written: "$...$" is not mathtext, no TeX.
 plt.rcParams.update(

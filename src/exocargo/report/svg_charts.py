@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from matplotlib import colormaps
+from matplotlib.colors import to_hex
 
 from exocargo.report.html import render
 
@@ -65,12 +66,16 @@ def message_chart(title: str, message: str, *, width: int = 90) -> SvgChart:
     return chart
 
 
+def colour_at(fraction: float) -> str:
+    """The ``viridis_r`` colour at ``fraction`` (0-1) of the scale, as ``#rrggbb``."""
+    return to_hex(colormaps[COLOUR_MAP](fraction))
+
+
 def colours(values: np.ndarray) -> list[str]:
     """``viridis_r`` colours of ``values`` scaled to their own range (as matplotlib's scatter does)."""
     low, high = float(np.min(values)), float(np.max(values))
     scaled = (values - low) / (high - low) if high > low else np.zeros(len(values))
-    cmap = colormaps[COLOUR_MAP]
-    return ["#{:02x}{:02x}{:02x}".format(*(round(255 * c) for c in cmap(float(v))[:3])) for v in scaled]
+    return [colour_at(float(v)) for v in scaled]
 
 
 def nice_ticks(high: float, count: int = 5) -> list[float]:
@@ -91,10 +96,7 @@ def tick_text(value: float) -> str:
 
 def colour_bar(chart: SvgChart, x: float, top: float, height: float, values: np.ndarray, title: str) -> None:
     """A vertical colour scale of ``values`` with its low, middle and high values written beside it."""
-    cmap = colormaps[COLOUR_MAP]
-    chart.gradient = [
-        (number(i / 10), "#{:02x}{:02x}{:02x}".format(*(round(255 * c) for c in cmap(i / 10)[:3]))) for i in range(11)
-    ]
+    chart.gradient = [(number(i / 10), colour_at(i / 10)) for i in range(11)]
     chart.label(x, top - 8, title, font_size=FONT - 1)
     chart.add("rect", x=x, y=top, width=14, height=height, fill="url(#scale)", stroke="#555", stroke_width=0.5)
     low, high = float(np.min(values)), float(np.max(values))
