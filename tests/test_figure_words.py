@@ -79,6 +79,9 @@ def test_unbalanced_brackets_are_noise_not_separators():
         ("CyclinD1", ["CCND1"]),
         ("AMPKA", ["PRKAA1", "PRKAA2"]),
         ("p21↓", ["CDKN1A"]),
+        ("GB", ["GNB1", "GNB2", "GNB3", "GNB4", "GNB5"]),
+        ("P13K", ["PIK3CA", "PIK3CB", "PIK3CD", "PIK3CG", "PIK3R1", "PIK3R2", "PIK3R3", "PIK3R4", "PIK3R5", "PIK3R6"]),
+        ("MAPKK", ["MAP2K1", "MAP2K2", "MAP2K3", "MAP2K4", "MAP2K5", "MAP2K6", "MAP2K7"]),
     ],
 )
 def test_ocr_forms_of_figure_words_map(mapper, word, symbols):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import yaml
 from conftest import FAMPLEX_DIR, GENES_TSV, HAIRPINS_TSV, REPO, require
@@ -37,6 +38,12 @@ def write_record(path: Path, genes: list[dict], caption: str = "") -> Path:
 
 def entry(word, symbol, source, hgnc_symbol, entrez):
     return {"word": word, "symbol": symbol, "source": source, "hgnc_symbol": hgnc_symbol, "entrez": entrez}
+
+
+def word_rows(path: Path, genes: list[dict], mapper) -> pd.DataFrame:
+    """The agreement table's rows of a record written from ``genes``, indexed by word."""
+    record = parse_pfocr_record(write_record(path, genes))
+    return compare_with_pfocr(mapped(record, mapper), record.pfocr_genes).table.set_index("word")
 
 
 @pytest.fixture(scope="module")
@@ -91,6 +98,43 @@ def test_a_difference_without_a_recognised_cause_counts_against_us(tmp_path, map
     row = agreement.table.set_index("word").loc["MLP"]
     assert row["we_are_more_correct"] == "no" and "previous symbol" in row["cause"]
     assert agreement.adjusted.f1 == agreement.raw.f1 == 0.0
+
+
+def test_pfocr_errors_found_in_the_words_themselves(tmp_path, mapper):
+    # Words and PFOCR genes as in pfocr-database fa77e5f records of the development set.
+    g_alpha = [entry("GĀ", "Galpha", "bioentities_symbol", s, e) for s, e in (("GNAQ", "2776"), ("GNAS", "2778"))]
+    genes = [
+        entry("Me,N-", "Men", "hgnc_alias_symbol", "ELL", "8178"),
+        entry("Na*K*", "NAK", "hgnc_alias_symbol", "TBK1", "29110"),
+        entry("g/g", "", "bioentities_symbol", "GNG2", "54331"),
+        entry("APC/C", "APC", "hgnc_symbol", "APC", "324"),
+        entry("Ac", "AC", "bioentities_symbol", "ADCY2", "108"),
+        *g_alpha,
+    ]
+    rows = word_rows(tmp_path / "PMC2__fig.md", genes, mapper)
+    assert rows.loc["Me,N-", "cause"].startswith("joined parts: PFOCR matched Men")
+    assert rows.loc["Na*K*", "cause"].startswith("joined parts: PFOCR matched NAK")
+    assert rows.loc["g/g", "cause"].startswith("not a gene: every part of the word is a single letter or a number")
+    assert rows.loc["APC/C", "cause"].startswith("whole name: FamPlex curates 'APC/C' as one name")
+    assert "ANAPC1 (64682)" in rows.loc["APC/C", "only_ours"]
+    assert rows.loc["Ac", "cause"].startswith("FamPlex version: PFOCR's copy of FamPlex reads the word as ADCY2")
+    # Gibberellin (GA) with a stray accent: the chemical, whatever PFOCR's OCR folding made of it.
+    assert rows.loc["GĀ", "cause"].startswith("not a gene: accents removed (GA); chemical")
+    assert set(rows.loc[["Me,N-", "Na*K*", "g/g", "APC/C", "Ac", "GĀ"], "we_are_more_correct"]) == {"yes"}
+
+
+def test_a_part_pfocr_read_that_we_did_not_counts_against_us(tmp_path, mapper):
+    # PFOCR reads the part P2 through the two-character RPLP2 alias, which we never use for
+    # figure words; the name is in the word, so nothing shows PFOCR wrong.
+    genes = [entry("P2,Q7", "P2", "hgnc_alias_symbol", "RPLP2", "6181")]
+    row = word_rows(tmp_path / "PMC3__fig.md", genes, mapper).loc["P2,Q7"]
+    assert row["we_are_more_correct"] == "no" and row["cause"].startswith("we found no gene")
+
+
+def test_a_family_of_numbers_is_not_letters_and_numbers(tmp_path, mapper):
+    genes = [entry("14-3-3", "YWHAZ", "hgnc_alias_symbol", "YWHAZ", "7534")]
+    row = word_rows(tmp_path / "PMC4__fig.md", genes, mapper).loc["14-3-3"]
+    assert row["cause"].startswith("family: the word names a FamPlex family")
 
 
 def test_mapping_never_reads_pfocrs_own_genes(tmp_path, mapper):

@@ -42,7 +42,8 @@ How :class:`LocalMapper` reads one name; the first rule that answers wins:
    range forms (``MEK-1/2``, ``CD9/63/81``, ``SMAD1-3``), each part mapped on
    its own; several names in one OCR word (``MEK1,2``, ``TCF4,LEF-1``,
    ``ligands):WNT3A``); OCR glyphs (``ÉRBB3``, ``B-catenin`` for beta,
-   ``IFNY`` for gamma, ``IL-1RII``, ``P|3K``, ``AMPKA``, ``(XBP1)``).
+   ``IFNY`` for gamma, ``GB`` for G-beta, ``IL-1RII``, ``P|3K`` and ``P13K``, ``AMPKA``,
+   ``(XBP1)``); a last K read as kinase (``MAPKK``, the MAPK kinases, as FamPlex's ``MAPKKK``).
 
 In figure and text words, FamPlex's grounding of the exact spelling beats a symbol
 of the same letters in another case (``Rho`` is RhoA, not RHO), and a pseudogene

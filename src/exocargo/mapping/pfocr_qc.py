@@ -17,7 +17,19 @@ Causes where PFOCR is in error:
 - *family*: the word names a FamPlex family and PFOCR used the alias or
   previous symbol of one gene (``CaM``, ``TRP``, ``NF-KB``);
 - *FamPlex version*: both read a family, but FamPlex 0.0.5 lists other members
-  than PFOCR's older copy (``PI3K`` with PIK3R1 and PIK3R2);
+  than PFOCR's older copy (``PI3K`` with PIK3R1 and PIK3R2); or PFOCR's copy reads
+  the word as genes that are none of the readings FamPlex 0.0.5 curates for it
+  (``Ac``: the adenylyl cyclases for PFOCR; ADCY1 or adenocarcinoma for FamPlex, and
+  the figure's acetylation marks for a reader);
+- *not a gene* also when the word, read another way, is a curated chemical
+  (``GĀ``: GA, gibberellin, with a stray accent), or when every part of it is one
+  letter or a number (``g/g``, grams per gram);
+- *joined parts*: PFOCR's alias is in no part of the word, only in the word with the
+  punctuation between its parts dropped (``Me,N-`` read as the ELL alias MEN,
+  ``Na*K*`` as the TBK1 alias NAK). A name found in a part, or in a part as a reader
+  expands it (``MEK1,2`` carries MEK2), is never excused;
+- *whole name*: FamPlex curates the whole word, punctuation and all, and PFOCR read
+  one of its parts (``APC/C``, the anaphase-promoting complex, read as APC);
 - *slash expansion*: the word names several genes and PFOCR kept only some
   (``MEK-1/2``);
 - *family scope*: FamPlex's grounding map reads the word as a family and PFOCR
@@ -41,12 +53,14 @@ Example
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from exocargo.files import read_tsv
+from exocargo.greek import squash_name
 from exocargo.mapping.decisions import NOT_A_GENE, USED_MATCH_TYPES
 from exocargo.mapping.words import split_forms, tidy_word
 from exocargo.tables import PFOCR_AGREEMENT_TABLE
@@ -92,6 +106,8 @@ class _Word:
     notes: list[str]
     pfocr: dict[str, str]  # entrez -> symbol
     pfocr_sources: list[str]
+    pfocr_matched: dict[str, tuple[str, str]] = field(default_factory=dict)  # entrez -> (name PFOCR matched, source)
+    candidates: set[str] = field(default_factory=set)  # genes of our ambiguous rows, none picked
 
 
 def _words(mapping: pd.DataFrame, pfocr_genes: list[dict], include_ambiguous: bool) -> list[_Word]:
@@ -109,12 +125,80 @@ def _words(mapping: pd.DataFrame, pfocr_genes: list[dict], include_ambiguous: bo
         entry.notes.append(note)
         if entrez and match_type in used:
             entry.ours[entrez] = symbol
+        elif entrez and match_type == "ambiguous":
+            entry.candidates.add(entrez)
     for gene in pfocr_genes:
         entry = word(tidy_word(gene.get("word", "")), gene.get("word", ""))
         if gene.get("entrez"):
             entry.pfocr[str(gene["entrez"])] = gene.get("hgnc_symbol", "")
+            entry.pfocr_matched[str(gene["entrez"])] = (str(gene.get("symbol", "")), gene.get("source", ""))
         entry.pfocr_sources.append(gene.get("source", ""))
     return list(words.values())
+
+
+# What separates the names, or the atoms of a formula, inside one figure word ("JAK1,STAT3", "Na*K*").
+_WORD_PARTS = re.compile(r"[,;:|/*=+()\[\]{}'\s]+")
+
+
+# How the mapper's note starts when it read a word as several parts.
+_SPLIT_NOTES = ("several names in one word", "slash expansion", "range expansion")
+
+
+def _joined_across_parts(word: _Word, genes: set[str]) -> str:
+    """PFOCR's aliases for ``genes`` that are in no part of the word: PFOCR read across its punctuation.
+
+    ``Me,N-`` gives PFOCR the ELL alias MEN, ``Na*K*`` the TBK1 alias NAK: names that only exist
+    once the comma or the asterisks that separate the parts are dropped. Returns those aliases, or
+    ``""`` when any of them is inside a part (PFOCR may have read that part in a way we did not).
+    """
+    written = tidy_word(word.word)
+    parts = [p for p in map(squash_name, _WORD_PARTS.split(written)) if p]
+    if len(parts) < 2:
+        return ""
+    # The parts as a reader expands them too: "MEK1,2" carries MEK2.
+    parts += [squash_name(q) for p in split_forms(written)[0] for q in _WORD_PARTS.split(p)]
+    matched = [word.pfocr_matched.get(e, ("", "")) for e in genes]
+    if not all(source in PFOCR_ALIAS_SOURCES and name for name, source in matched):
+        return ""
+    if any(squash_name(name) in part for name, _ in matched for part in parts):
+        return ""
+    return ", ".join(sorted({name for name, _ in matched}))
+
+
+def _read_as_not_a_gene(note: str) -> bool:
+    """Whether the mapper found the word, as written or once read another way, to be no gene.
+
+    ``GĀ``: "accents removed (GA); chemical (not a gene) ...": the reading's note comes first.
+    Words split into parts are left out: there one part's verdict is not the word's.
+    """
+    if note.startswith(_SPLIT_NOTES):
+        return False
+    return any(segment.startswith(NOT_A_GENE) for segment in note.split("; "))
+
+
+def _letters_and_numbers_only(written: str) -> bool:
+    """``g/g``, ``G/10``, ``47,711``: parts that are each one letter or a number name no gene.
+
+    Asked only of words the mapper found nothing for: ``14-3-3`` is a family FamPlex curates whole.
+    """
+    parts = [p for p in re.split(r"[^0-9A-Za-z\u0370-\u03ff]+", tidy_word(written)) if p]
+    return len(parts) > 1 and all(len(p) == 1 or p.isdigit() for p in parts)
+
+
+def _part_of_a_curated_name(word: _Word) -> str:
+    """PFOCR's names that are parts of a word FamPlex curates whole (``APC/C``, the complex, not APC).
+
+    Returns those names, or ``""``: when our reading of the word is not FamPlex's reading of the whole
+    word (its note then starts with how the word was split), or PFOCR's name is not one of the parts.
+    """
+    notes = [n for n in word.notes if n]
+    if not notes or not all(n.startswith("FamPlex ") for n in notes) or not split_forms(tidy_word(word.word))[0]:
+        return ""
+    parts = {squash_name(p) for p in _WORD_PARTS.split(tidy_word(word.word))}
+    matched = [word.pfocr_matched.get(e, ("", ""))[0] for e in set(word.pfocr) - set(word.ours)]
+    if not matched or not all(squash_name(name) in parts for name in matched):
+        return ""
+    return ", ".join(sorted(set(matched)))
 
 
 def _cause(word: _Word) -> tuple[str, bool]:
@@ -125,8 +209,32 @@ def _cause(word: _Word) -> tuple[str, bool]:
     only_pfocr = sorted(word.pfocr[e] for e in set(word.pfocr) - set(word.ours))
     if split_forms(tidy_word(word.word))[0] and set(word.pfocr) < set(word.ours):
         return "slash expansion: the word names several genes and PFOCR kept only part of them", True
-    if types == {"unmapped"} and note.startswith(NOT_A_GENE):
+    if types == {"unmapped"} and _read_as_not_a_gene(note):
         return f"not a gene: {note}; PFOCR read it as a gene", True
+    if types == {"unmapped"} and word.pfocr and _letters_and_numbers_only(word.word):
+        return "not a gene: every part of the word is a single letter or a number; PFOCR read it as a gene", True
+    split = any(n.startswith(_SPLIT_NOTES) for n in word.notes)
+    from_famplex = not split and any("FamPlex" in n for n in word.notes) and types <= {"ambiguous", "alias", "family"}
+    if from_famplex and sources == {"bioentities_symbol"} and not set(word.pfocr) <= word.candidates | set(word.ours):
+        return (
+            f"FamPlex version: PFOCR's copy of FamPlex reads the word as {', '.join(sorted(word.pfocr.values()))}, "
+            f"which is not among the readings FamPlex 0.0.5 curates for it ({note})",
+            True,
+        )
+    whole = _part_of_a_curated_name(word)
+    if whole:
+        return (
+            f"whole name: FamPlex curates {word.word!r} as one name, {note.split(': ')[0]}; PFOCR read only its "
+            f"part {whole}",
+            True,
+        )
+    joined = _joined_across_parts(word, set(word.pfocr) - set(word.ours))
+    if joined:
+        return (
+            f"joined parts: PFOCR matched {joined}, a name no part of the word carries, by reading across the "
+            f"punctuation that separates its parts",
+            True,
+        )
     if types == {"ambiguous"}:
         # Not picking is honest, but it is no proof that PFOCR's pick is wrong: it counts against us.
         return f"ambiguous, no candidate picked ({note}); PFOCR picked {', '.join(only_pfocr)}", False
@@ -140,7 +248,8 @@ def _cause(word: _Word) -> tuple[str, bool]:
             "our rule: a word FamPlex curates as a family names the whole family",
             True,
         )
-    if sources and sources <= PFOCR_ALIAS_SOURCES and not set(word.ours) & set(word.pfocr) and word.ours:
+    extra_sources = {word.pfocr_matched.get(e, ("", ""))[1] for e in set(word.pfocr) - set(word.ours)}
+    if extra_sources and extra_sources <= PFOCR_ALIAS_SOURCES and word.ours:
         exact_symbol = types == {"symbol"} and (word.word in word.ours.values() or word.word.isupper())
         curated = any("FamPlex grounding map:" in n for n in word.notes) and types <= {"alias", "symbol"}
         if exact_symbol or curated:

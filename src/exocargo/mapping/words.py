@@ -44,9 +44,13 @@ NAME_SEPARATORS = re.compile(r"[,;:|]|(?<=\w)[(\[{]|[)\]}](?=\w)|\s+(?:and|or|&)
 PLAIN_SEPARATORS = re.compile(r"[,;:|]|\s+(?:and|or|&)\s+")
 # OCR glyph confusions, each a reading tried only when the word as written maps to nothing:
 BETA_B = re.compile(r"^B-(?=[a-z]{3})")  # "B-catenin", "B-arrestin": beta read as B
-GAMMA_Y = re.compile(r"(?<=^[A-Z0-9]{3})Y$|(?<=^[A-Z0-9]{4})Y$")  # "IFNY", "PLCY": gamma read as Y
-# "AMPKA", "PKCB": a Greek letter written as its Latin capital after an upper-case name of 4+ characters.
-LATIN_GREEK_END = re.compile(r"(?<=^[A-Z][A-Z0-9]{3})[ABG]$|(?<=^[A-Z][A-Z0-9]{4})[ABG]$")
+GAMMA_Y = re.compile(r"^[A-Z][A-Z0-9]{0,4}Y$")  # "IFNY", "PLCY", "GY": gamma read as Y
+# "AMPKA", "PKCB", "GB": a Greek letter written as its Latin capital after an upper-case name.
+LATIN_GREEK_END = re.compile(r"^[A-Z][A-Z0-9]{0,4}[ABG]$")
+# "P13K": OCR's digit 1 for a capital I between a capital letter and a digit (PI3K).
+ONE_FOR_I = re.compile(r"(?<=^[A-Z])1(?=\d[A-Z])")
+# "MAPKK": the last K is "kinase" of the kinase the stem names (MAPK kinase), as in MAPKKK.
+KINASE_K = re.compile(r"^(?P<stem>[A-Z][A-Z0-9]{1,}K)K$")
 LATIN_GREEK = {"A": "α", "B": "β", "G": "γ"}
 # "Ga", "PKCa", "HIF1a", "TGFb": a lower-case Latin letter for a Greek one after a capital or digit.
 LOWER_GREEK_END = re.compile(r"(?<=[A-Z0-9])[abgdk]$")
@@ -114,18 +118,25 @@ def glyph_readings(text: str) -> list[tuple[str, str]]:
     if "|" in text:
         letter = text.replace("|", "I")
         found.append((letter, f"'|' read as I ({letter})"))
+    if "1" in text and ONE_FOR_I.search(text):
+        letter = ONE_FOR_I.sub("I", text)
+        found.append((letter, f"1 read as I ({letter})"))
     if text.startswith("B-") and BETA_B.match(text):
         beta = "β-" + text[2:]
         found.append((beta, f"B read as beta ({beta})"))
-    if text.endswith("Y") and GAMMA_Y.search(text):
+    if text.endswith("Y") and GAMMA_Y.match(text):
         gamma = text[:-1] + "γ"
         found.append((gamma, f"Y read as gamma ({gamma})"))
     if len(text) > 1 and LOWER_GREEK_END.search(text):
         greek = text[:-1] + LOWER_GREEK[text[-1]]
         found.append((greek, f"last letter read as Greek ({greek})"))
-    if LATIN_GREEK_END.search(text):
+    if LATIN_GREEK_END.match(text):
         greek = text[:-1] + LATIN_GREEK[text[-1]]
         found.append((greek, f"last letter read as Greek ({greek})"))
+    match = KINASE_K.match(text)
+    if match:
+        kinase = f"{match.group('stem')} kinase"
+        found.append((kinase, f"last K read as kinase ({kinase})"))
     match = ROMAN_END.search(text)
     if match:
         arabic = text[: match.start()] + ROMAN[match.group(1)]
