@@ -6,7 +6,9 @@ stated relation is given to its abstract by the offset of its regulator. A
 predicted (abstract, miRNA, gene) pair is right when the corpus labels that
 miRNA and gene as interacting anywhere in the abstract (relations there are
 undirected, so a gene -> miRNA statement counts as the pair too). miRNAs are
-compared without species prefix and arm (``mmu-miR-200a-5p`` = ``miR-200a``);
+compared without species prefix and arm (``mmu-miR-200a-5p`` = ``miR-200a``), by the corpus's
+normalised name or its written form; a statement whose regulator is written as several miRNAs
+(``miR-17/92``, which we read as miR-17 and miR-92) also counts under that written form;
 a gene matches by its written form or by the symbol our mapper gives the
 corpus's written form.
 
@@ -41,7 +43,8 @@ HELD_BACK = 5  # PMID % 5 == 0
 
 
 def mirna_key(name: str) -> str:
-    name = re.sub(r"^[a-z]{3}-", "", name.strip().lower()).replace("microrna", "mir").replace("mirna", "mir")
+    name = name.strip().lower().replace("microrna", "mir").replace("mirna", "mir")
+    name = re.sub(r"^[a-z]{3}-(?=mir|let)", "", name)  # the species prefix: hsa-miR-9, not the "mir-" of miR-9
     return re.sub(r"(?:-[35]p|\*)$", "", name)
 
 
@@ -56,23 +59,24 @@ def split_of(doc: str) -> str:
     return "heldback" if int(doc) % HELD_BACK == 0 else "dev"
 
 
-def score(predicted: set, gold: dict, docs: list[str]) -> dict[str, tuple[float, float, float, int, int]]:
-    """P, R, F1 (and counts) per split; ``gold`` maps (doc, mirna) -> list of gene key sets."""
+def matches(pair: tuple, row: tuple) -> bool:
+    """Whether a predicted ``(doc, miRNA, gene, miRNA as written)`` is the gold ``(doc, miRNA names, gene keys)``."""
+    return pair[0] == row[0] and bool({pair[1], pair[3]} & row[1]) and pair[2] in row[2]
+
+
+def score(predicted: set, gold: list, docs: list[str]) -> dict[str, tuple[float, float, float, int, int]]:
+    """P, R, F1 (and counts) per split; ``gold``: one ``(doc, miRNA names, gene keys)`` per positive pair."""
     result = {}
     for split in ("dev", "heldback", "all"):
         keep = {d for d in docs if split == "all" or split_of(d) == split}
         pred = {p for p in predicted if p[0] in keep}
-        right = {p for p in pred if any(p[2] in keys for keys in gold.get((p[0], p[1]), []))}
-        gold_pairs = [(d, m, i) for (d, m), genes in gold.items() if d in keep for i in range(len(genes))]
-        found = {
-            (d, m, i)
-            for d, m, i in gold_pairs
-            if any(p[0] == d and p[1] == m and p[2] in gold[(d, m)][i] for p in pred)
-        }
+        rows = [row for row in gold if row[0] in keep]
+        right = {p for p in pred if any(matches(p, row) for row in rows)}
+        found = [row for row in rows if any(matches(p, row) for p in pred)]
         precision = len(right) / len(pred) if pred else 0.0
-        recall = len(found) / len(gold_pairs) if gold_pairs else 0.0
+        recall = len(found) / len(rows) if rows else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        result[split] = (precision, recall, f1, len(pred), len(gold_pairs))
+        result[split] = (precision, recall, f1, len(pred), len(rows))
     return result
 
 
@@ -113,12 +117,14 @@ def measure() -> dict:
                 keys.add(mention.normalized.upper())
         return keys
 
-    gold: dict[tuple[str, str], list[set[str]]] = defaultdict(list)
+    gold: list[tuple[str, frozenset[str], set[str]]] = []
     for row in gold_rows.itertuples():
         keys = set()
         for form in {row.gene, *row.gene_mention.split("|")} - {""}:
             keys |= gene_keys(form)
-        gold[(row.doc, mirna_key(row.mirna))].append(keys)
+        # The corpus normalises "miR-17/92" to "hsa-miR-17~92": either name finds the pair.
+        names = frozenset({mirna_key(row.mirna), *(mirna_key(m) for m in row.mirna_mention.split("|") if m)})
+        gold.append((row.doc, names, keys))
 
     spans = sentence_offsets(raw, sentences)
     sentence_doc = {}
@@ -126,9 +132,9 @@ def measure() -> dict:
         located = [s for s, _ in offsets if s >= 0]
         sentence_doc[sentence.index] = doc_at(located[0]) if located else None
 
-    def pair_key(doc, mirna_name, gene_text, gene_symbol):
+    def pair_key(doc, mirna_name, gene_text, gene_symbol, mirna_written=""):
         symbol = (gene_symbol or "").upper()
-        return (doc, mirna_key(mirna_name), symbol or gene_text.lower())
+        return (doc, mirna_key(mirna_name), symbol or gene_text.lower(), mirna_key(mirna_written or mirna_name))
 
     ours, kinds = set(), defaultdict(int)
     for statement, _ in statements:
@@ -136,10 +142,16 @@ def measure() -> dict:
         if doc is None:
             continue
         if statement.regulator_type == "mirna" and statement.target_type in ("gene", "family", "lncrna"):
-            ours.add(pair_key(doc, statement.regulator, statement.target_as_written, statement.target_symbol))
+            ours.add(
+                pair_key(
+                    doc, statement.regulator, statement.target_as_written, statement.target_symbol,
+                    statement.regulator_text,
+                )
+            )  # fmt: skip
             kinds["mirna -> gene"] += 1
         elif statement.target_type == "mirna" and statement.regulator_type in GENE_TYPES:
-            ours.add(pair_key(doc, statement.target_symbol, statement.regulator_text, statement.regulator))
+            written = statement.target_as_written
+            ours.add(pair_key(doc, statement.target_symbol, statement.regulator_text, statement.regulator, written))
             kinds["gene -> mirna"] += 1
     baseline = set()
     for sentence in sentences:
@@ -149,7 +161,7 @@ def measure() -> dict:
         for mirna in mirnas:
             for name in mirna.normalized.split("/"):
                 for gene in genes:
-                    baseline.add(pair_key(doc, name, gene.text, gene.normalized))
+                    baseline.add(pair_key(doc, name, gene.text, gene.normalized, mirna.text))
 
     return {
         "docs": docs, "gold": gold, "gold_rows": gold_rows, "ours": ours, "baseline": baseline, "kinds": dict(kinds),
@@ -173,10 +185,10 @@ def main() -> int:
         for split, (p, r, f1, n_pred, n_gold) in scores.items():
             print(f"{split:<9} {label:<14} {p:6.3f} {r:6.3f} {f1:6.3f} {n_pred:5d} {n_gold:5d}")
     if args.errors:
-        wrong = sorted(p for p in ours if split_of(p[0]) == "dev" and not any(p[2] in k for k in gold.get(p[:2], [])))
+        wrong = sorted(p[:3] for p in ours if split_of(p[0]) == "dev" and not any(matches(p, row) for row in gold))
         print("\nwrong (dev):", *wrong[: args.errors], sep="\n  ")
-        missed = [(d, m, sorted(k)[:3]) for (d, m), ks in gold.items() if split_of(d) == "dev" for k in ks
-                  if not any(p[0] == d and p[1] == m and p[2] in k for p in ours)]  # fmt: skip
+        missed = [(d, sorted(names), sorted(keys)[:3]) for d, names, keys in gold
+                  if split_of(d) == "dev" and not any(matches(p, (d, names, keys)) for p in ours)]  # fmt: skip
         print("\nmissed (dev):", *missed[: args.errors], sep="\n  ")
     return 0
 

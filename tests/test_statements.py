@@ -111,3 +111,25 @@ def test_a_texts_cargo_table_holds_what_it_states_and_the_database_rows_go_apart
     assert len(with_weak) == 2
     as_list, _ = split_cargo_table(table, "genes")
     assert len(as_list) == 4  # a list states nothing: its cargo table is its validated targets
+
+
+def test_agent_nouns_joined_verbs_and_nominal_agents_state_who_acts(finder):
+    # Sentences written as in SCAI corpus abstracts (PMIDs 19487573, 19308264, 18986979).
+    assert stated(finder, "We identified miR-26a as a direct regulator of PTEN expression.") == {
+        ("hsa-miR-26a", "unspecified", "PTEN", "")
+    }
+    assert stated(finder, "The PTEN-regulating microRNA miR-26a is amplified in glioma.") == {
+        ("hsa-miR-26a", "unspecified", "PTEN", "")
+    }
+    found = stated(finder, "Down-regulation of HES1 expression by miR-199b-5p negatively regulates the growth of MB cells.")
+    assert found == {("hsa-miR-199b-5p", "down", "HES1", "")}  # the nominal phrase, not miR-199b-5p, regulates growth
+    found = stated(finder, "miR-199b-5p is a regulator of the Notch pathway through its targeting of the factor HES1.")
+    assert ("hsa-miR-199b-5p", "targets", "HES1", "") in found
+    # "binding sites" is a noun: the verb is "recognize", whose object is BACE1's 3'UTR.
+    found = stated(finder, "miR-298 and miR-328 recognize specific binding sites in the 3'-UTR of BACE1 mRNA.")
+    assert found == {("hsa-miR-298", "targets", "BACE1", ""), ("hsa-miR-328", "targets", "BACE1", "")}
+
+
+def test_a_clause_set_off_by_commas_keeps_the_relative_pronoun_on_its_antecedent(finder):
+    text = "Exosomes transfer wild-type EGFR, which, upon uptake by EGFR-mutated cells, activates downstream AKT1."
+    assert ("EGFR", "activates", "AKT1", "") in stated(finder, text)

@@ -42,7 +42,7 @@ def test_document_level_gene_ids_hold_their_floor_and_beat_a_dictionary_tagger(g
     for split in ("dev", "heldback"):
         precision, recall, f1, _, _ = gene_normalisation[("all", split, "exocargo")]
         baseline_f1 = gene_normalisation[("all", split, "dictionary")][2]
-        assert precision >= 0.75 and recall >= 0.71 and f1 >= 0.74, (split, precision, recall, f1)
+        assert precision >= 0.77 and recall >= 0.73 and f1 >= 0.76, (split, precision, recall, f1)
         assert f1 >= baseline_f1 + 0.1, (split, f1, baseline_f1)
 
 
@@ -50,5 +50,5 @@ def test_stated_mirna_gene_pairs_hold_their_floor_and_beat_co_occurrence(mirna_r
     for split in ("dev", "heldback"):
         precision, recall, f1, _, _ = mirna_relations["exocargo"][split]
         baseline_precision, _, baseline_f1, _, _ = mirna_relations["co-occurrence"][split]
-        assert precision >= 0.64 and recall >= 0.5, (split, precision, recall)
+        assert precision >= 0.68 and recall >= 0.57, (split, precision, recall)
         assert precision >= baseline_precision + 0.15 and f1 > baseline_f1, (split, f1, baseline_f1)

@@ -242,3 +242,26 @@ def test_human_prefix_greek_letter_first_and_an_ambiguous_alias_the_document_exp
         m.text: (m.normalized, len(m.entrez)) for s in mine_text("SLAP was bound.", finder) for m in s.mentions
     }
     assert unexplained == {"SLAP": ("", 2)}  # stays ambiguous, with its candidates
+
+
+def test_cell_populations_domains_citations_and_codes_are_not_gene_mentions(finder):
+    # Forms as GNormPlus abstracts write them (PMIDs 10903743, 7512734, 7649249, 8679694, 18262054).
+    genes = {m[2] for m in found(finder, "CXCR3 was found on CD4+ and CD8+ T cells and on CD34(+) progenitors.")}
+    assert genes == {"CXCR3"}
+    assert "SRC" not in {m[2] for m in found(finder, "SLAP binds the Src homology 3 domains of CRK.")}
+    assert "PROC" not in {m[2] for m in found(finder, "as shown by Margolin et al. (1994) Proc Natl Acad Sci USA.")}
+    assert "CP" not in {m[2] for m in found(finder, "the agonists CP 55,940 and anandamide bound the receptor.")}
+    assert "TG" not in {m[2] for m in found(finder, "two substitutions (735-6 TG>AT) cause nonsense mutations.")}
+    assert found(finder, "CD4 expression rose.") == [("CD4", "gene", "CD4")]  # the gene itself still counts
+
+
+def test_a_lower_case_word_is_a_family_only_as_famplex_curates_it_in_text(finder):
+    # "BEST" is a FamPlex id (bestrophins), not a written form its grounding map lists.
+    assert found(finder, "miR-200b had the best neuroprotective effect.") == [("miR-200b", "mirna", "hsa-miR-200b")]
+
+
+def test_approved_names_as_prose_shortens_them_and_mesh_protein_records(finder):
+    genes = {m[2] for m in found(finder, "Cytochrome c was released; DNA polymerase epsilon 1 and sonic hedgehog rose.")}
+    assert {"CYCS", "POLE", "SHH"} <= genes
+    # A short form that no longer ends in the gene's own mark names nothing.
+    assert found(finder, "Leucine and growth factor levels rose.") == []

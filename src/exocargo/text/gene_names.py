@@ -33,6 +33,7 @@ TOKEN = re.compile(r"[A-Za-z]+|\d+|[α-ωΑ-Ω]")
 ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9", "x": "10"}
 SPELLING = {"tumour": "tumor", "haemoglobin": "hemoglobin", "oestrogen": "estrogen", "gene": ""}
 MIN_SINGLE_WORD = 5
+PARENTHESISED = re.compile(r"\s*\([^)]*\)")
 MAX_NAME_TOKENS = 16
 
 
@@ -102,8 +103,14 @@ class GeneNameIndex:
 
     @classmethod
     def from_table(cls, frame) -> GeneNameIndex:
-        """From the gene table (columns ``entrez_id``, ``symbol``, ``name``, and ``other_names`` if it has them)."""
-        other = []
+        """From the gene table (columns ``entrez_id``, ``symbol``, ``name``, and ``other_names`` and
+        ``locus_type`` if it has them); approved names shortened as prose writes them (:func:`shortened`)
+        are other names too, for genes that are not pseudogenes ("cytochrome c, testis, pseudogene"
+        would make "cytochrome c" two genes' name)."""
+        pseudo = frame["locus_type"].fillna("").str.contains("pseudogene") if "locus_type" in frame else None
+        named = frame if pseudo is None else frame[~pseudo]
+        other = [(e, s, short) for e, s, name in zip(named["entrez_id"], named["symbol"], named["name"].fillna(""))
+                 for short in shortened(name)]  # fmt: skip
         if "other_names" in frame:
             for entrez_id, symbol, names in zip(frame["entrez_id"], frame["symbol"], frame["other_names"].fillna("")):
                 other += [(entrez_id, symbol, name) for name in names.split("|") if name]
@@ -135,6 +142,22 @@ class GeneNameIndex:
 
 
 GREEK_KEYS = frozenset(NAME_LETTERS.values()) | frozenset(NAME_LETTERS)
+
+
+def shortened(name: str) -> list[str]:
+    """The approved name as prose shortens it: without what follows its first comma and without
+    parenthesised parts ("cytochrome c, somatic" -> "cytochrome c"; "alcohol dehydrogenase 1B
+    (class I), beta polypeptide" -> "alcohol dehydrogenase 1B").
+
+    Only a short form that still ends in the gene's own mark (a number, a letter, a Greek
+    letter) names it: "leucine, glutamate and lysine rich 1" is not "leucine", nor "growth
+    factor, augmenter of liver regeneration" a "growth factor".
+    """
+    short = PARENTHESISED.sub("", name.split(", ", 1)[0]).strip()
+    key = name_key(short)
+    if short == name or len(key) < 2 or not (key[-1].isdigit() or len(key[-1]) == 1 or key[-1] in GREEK_KEYS):
+        return []
+    return [short]
 
 
 def _indexable(name: str) -> tuple[str, ...]:

@@ -59,7 +59,9 @@ from exocargo.text.name_context import (
     is_ion,
     is_residue,
     modifies_following_name,
+    names_a_cell_population,
     with_arabic_numeral,
+    written_as_another_thing,
 )
 from exocargo.text.sentences import clean_markup, paragraphs, split_sentences
 
@@ -256,7 +258,8 @@ class MentionFinder:
         hits = [h for h in self.mapper.map_name(name, in_text=True) if h.match_type not in ("mirna", "unmapped")]
         if not hits:
             return []
-        if all(h.note.startswith("FamPlex") for h in hits):
+        # Curated as papers write it: FamPlex's grounding map, not a FamPlex id ("best" is no BEST family).
+        if all(h.note.startswith("FamPlex") and "grounding map" in h.note for h in hits):
             self._curated.add(name)
         if SHORT_CAPITALS.fullmatch(name) and all(h.note.startswith("alias of") for h in hits):
             self._weak_aliases.add(name)
@@ -373,6 +376,10 @@ class MentionFinder:
                 taken.append((start, longer[0].end))
             elif self._modifies_next_name(name, sentence[end : end + 60]):  # "TNF receptor": another protein
                 continue
+            elif names_a_cell_population(sentence[end : end + 60]):
+                continue  # "CD4+ T cells": cells, not CD4
+            elif written_as_another_thing(sentence[max(0, start - 10) : start], sentence[end : end + 12]):
+                continue  # "Proc. Natl. Acad. Sci.", "(1994) Proc", "CP 55,940", "TG>AT"
             elif self._gene_candidate(name, sentence, start, end):
                 found += [replace(self._chosen(m), start=start, end=end) for m in self.resolve(name)] or (
                     self._hyphen_parts(sentence, match.start(), token)

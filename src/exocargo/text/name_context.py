@@ -13,6 +13,8 @@ A token that looks like a gene name is often not one, or only part of one:
   numeral written after it as a separate word (``IL-1 beta``, ``PKC alpha``,
   ``TGF-beta 1``, ``CD3 gamma``), or ``receptor`` (``EGF receptor`` is EGFR):
   :func:`extended_ends` gives where such a longer name may end, longest first.
+- *the marker of a cell population*: ``CD4+ T cells``, ``CD34(+) cells`` name cells, not
+  the gene (:func:`names_a_cell_population`); nor does a domain name (``Src homology 2``).
 - *one of several names joined by hyphens*: marker chains and attached
   words (``D21S1912-PFKL-D21S171``, ``ICAM-1-coated``): :func:`hyphen_parts`.
 
@@ -53,11 +55,21 @@ HEAD_NOUN = (
 )
 # "X receptor", "X-binding protein", "X-like growth factor", "X converting enzyme": a longer name X only modifies.
 MODIFIER_OF_HEAD = re.compile(
-    rf"(?:\s*-\s*|\s+)(?:(?P<direct>receptor|ligand)s?\b|converting\s+(?P<enzyme>enzyme)s?\b|"
+    rf"(?:\s*-\s*|\s+)(?:(?P<direct>receptor|ligand|homology)s?\b|converting\s+(?P<enzyme>enzyme)s?\b|"
     rf"(?:binding|associated|interacting|related|like|activating|dependent|regulated|inducible|responsive|"
     rf"stimulating|releasing|inhibiting|inhibitory)\s*-?\s*(?:[a-z]+\s+)?(?P<head>{HEAD_NOUN})\b)",
     re.IGNORECASE,
 )
+# "CD4+ T cells", "CD34(+) progenitors", "CD4+ and CD8+ cells": a marker naming a cell population.
+CELL_POPULATION_AFTER = re.compile(
+    r"^(?:\+|\(\+\)|-positive|\s*\+)(?:\s*(?:and|or|/|,)\s*\S+)*\s*(?:[\w-]+\s+){0,2}?"
+    r"(?:cells?|lymphocytes?|monocytes?|macrophages?|neutrophils?|progenitors?|precursors?|populations?|subsets?|"
+    r"blasts?|thymocytes?)\b",
+    re.IGNORECASE,
+)
+CITATION_YEAR_BEFORE = re.compile(r"\((?:19|20)\d\d[a-z]?\)\s+$")
+ABBREVIATION_AFTER = re.compile(r"^(?:\)|\s*\([\w-]{1,12}\))")
+NOT_A_NAME_AFTER = re.compile(r"^(?:\.\s+[A-Z][a-z]{1,6}\.\s|[\s-]\d{1,3},\d{3}\b|>[ACGTU]+\b)")
 # A separate word that continues a name: a Greek letter (with an isoform number), a number or a Roman numeral.
 GREEK_CONTINUATION = re.compile(rf"[\s-](?:{LETTER_NAME_PATTERN}|[α-ω])(?:[\s-]?\d{{1,2}}[a-z]?)?(?![\w-])")
 NUMBER_CONTINUATION = re.compile(
@@ -75,6 +87,17 @@ def is_ion(bare: str, after: str) -> bool:
     return bool(match) and after.startswith("+") and match.group(1) in ELEMENTS
 
 
+def written_as_another_thing(before: str, after: str) -> bool:
+    """The words around a token make it no name: a journal abbreviation (``Proc. Natl. Acad.``,
+    ``(1994) Proc``), a compound code (``CP 55,940``) or a nucleotide change (``735-6 TG>AT``)."""
+    return bool(after[:1] in ". ->" and NOT_A_NAME_AFTER.match(after) or CITATION_YEAR_BEFORE.search(before))
+
+
+def names_a_cell_population(after: str) -> bool:
+    """``CD4`` before ``+ T cells``: the marker of a cell population, which no gene mention is."""
+    return after[:1] in "+(-" and bool(CELL_POPULATION_AFTER.match(after))
+
+
 def is_residue(bare: str) -> bool:
     """A capitalised amino-acid code (``Tyr``), not the gene written in capitals (``TYR``)."""
     return bare in AMINO_ACIDS
@@ -87,7 +110,8 @@ def modifies_following_name(after: str, own_name: str = "") -> bool:
     named with its class noun (``Notch3 receptor``, approved name *notch
     receptor 3*) is still that receptor; ``TNF receptor`` is not TNF.
     """
-    match = MODIFIER_OF_HEAD.match(after)
+    # "tumor necrosis factor (TNF)-related ligand": the name and its abbreviation modify as one.
+    match = MODIFIER_OF_HEAD.match(ABBREVIATION_AFTER.sub("", after, count=1))
     if match is None:
         return False
     direct = match.group("direct")

@@ -61,7 +61,11 @@ EFFECT_CUES = [
 ]
 # Nouns of agents ("inhibitor", "regulator") and adjectives name a thing, they state no effect.
 NOT_A_CUE = r"(?!(?:inhibitors?|regulators?|activators?|suppressors?|repressors?|promoters?|enhancers?|inducers?|"
-NOT_A_CUE += r"mediators?|controls?|targets? (?:cells?|tissues?|organs?)|regulatory|inducible|reduced-?)\b)"
+NOT_A_CUE += (
+    r"mediators?|controls?|targets? (?:cells?|tissues?|organs?|sites?|sequences?)|regulatory|inducible|reduced-?|"
+)
+# "binding sites in the 3'UTR of BACE1": a noun compound, not the verb "bind".
+NOT_A_CUE += r"binding (?:sites?|sequences?|regions?|motifs?|domains?|partners?|elements?))\b)"
 CUE = re.compile(
     "|".join(rf"(?P<{name}>(?<![\w-]){NOT_A_CUE}(?:{words}))(?![\w-])" for name, words in EFFECT_CUES),
     re.IGNORECASE,
@@ -86,8 +90,8 @@ CLAUSE_TURN = re.compile(
     re.IGNORECASE,
 )
 RELATIVE = re.compile(
-    r"(?:,\s*)?\b(?:which|that|who)\s+(?:\w+ly\s+|also\s+|then\s+|in turn\s+|can\s+|could\s+|may\s+)*$"
-)
+    r"(?:,\s*)?\b(?:which|that|who)(?:\s*,[^,;]{1,80},)?\s+(?:\w+ly\s+|also\s+|then\s+|in turn\s+|can\s+|could\s+|may\s+)*$"
+)  # "EGFR, which, upon internalization by the cells, activates PI3K": the clause between commas is set aside
 # Between the names of one group: "PTEN, SOX2 and PDCD4", "BCL2/MCL1", "(PKM2)", "including".
 GROUP_GAP = re.compile(
     r"^(?:\s|,|/|\(|\)|and|or|as well as|including|such as|namely|both|either|genes?|proteins?|mRNAs?)*$",
@@ -97,11 +101,34 @@ GROUP_GAP = re.compile(
 OBJECT_GAP_WORDS = 10
 SUBJECT_GAP_WORDS = 10
 # The means of the last verb's subject: "miR-21 activates PI3K via down-regulation of PTEN".
-MEANS_BEFORE = re.compile(r"\b(?:via|through|by|by means of|thereby)\s+(?:the\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
+MEANS_BEFORE = re.compile(
+    r"\b(?:via|through|by|by means of|thereby)\s+(?:the\s+|(?P<its>its|their)\s+)?(?:\w+ly\s+)?$", re.IGNORECASE
+)
 COORDINATED = re.compile(r"^\s*,?\s*(?:and\s+|or\s+|as well as\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
 PASSIVE_BY = re.compile(r"^(?:\s+(?:\w+ly|both|either|each|the))*\s+(?:by|through|via)\s+$", re.IGNORECASE)
+AGENT_OF_BEFORE = re.compile(r"\b(?:by|via)\s+(?:the\s+)?$", re.IGNORECASE)
+NOMINAL_OF = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+NOMINAL_BY = re.compile(
+    r"^(?:\s+(?:expression|levels?|mRNA|protein|activity|translation|genes?))*(?:\s+(?:\w+ly|both|the))*\s+(?:by|through|via)\s+$",
+    re.IGNORECASE,
+)
 TARGET_NOUN = re.compile(r"^targets?$", re.IGNORECASE)
 TARGET_OF_AFTER = re.compile(r"^\s+(?:genes?\s+)?(?:of|for)\s+$", re.IGNORECASE)
+# "miR-26a as a direct regulator of PTEN", "miR-15 family members are potent regulators of ERK1":
+# a name, then an agent noun of which the next name is the patient.
+AGENT_NOUN = re.compile(
+    r"^\s*,?\s*(?:(?:is|are|was|were|as|being|be|acts?|acted|acting|functions?|functioned|serves?|served)\s+)*"
+    r"(?:as\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?P<noun>regulators?|inhibitors?|suppressors?|repressors?|activators?|modulators?)\s+of\s+"
+    r"(?:the\s+)?(?:(?:expression|levels?|activity|translation)\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+# "the PTEN-regulating microRNA miR-26a": a verb joined to its object names the RNA that follows.
+JOINED_VERB = re.compile(
+    r"^-(?P<verb>\w+ing)\s+(?:(?:micro-?RNAs?|miRNAs?|miRs?|lncRNAs?|RNAs?|the|an?)\s+){0,2}$", re.IGNORECASE
+)
+AGENT_EFFECT = {"regulator": "unspecified", "modulator": "unspecified", "inhibitor": "inhibits",
+                "suppressor": "down", "repressor": "down", "activator": "activates"}  # fmt: skip
 NEGATION = re.compile(
     r"\b(?:not|no|neither|nor|never|failed to|fails to|unable to|without|did not|does not|cannot|lack of)\b",
     re.IGNORECASE,
@@ -173,8 +200,20 @@ def _subject(groups: list[list[_Name]], text: str, cue_start: int) -> tuple[list
     gap = text[group[-1].end : cue_start]
     if _turns(gap) or _words(gap) > SUBJECT_GAP_WORDS or CUE.search(_without_modifiers(gap)):
         return None
+    if AGENT_OF_BEFORE.search(text[: group[0].start]):
+        return None  # "down-regulation of HES1 by miR-199b-5p regulates growth": the phrase is the subject
     loss = bool(LOSS_AFTER.match(gap) or LOSS_BEFORE.search(text[: group[0].start]))
     return group, loss
+
+
+def _owner(groups: list[list[_Name]], text: str, before: int) -> tuple[list[_Name], bool] | None:
+    """Whom "its" refers to: the last RNA named before, in the same clause."""
+    for group in reversed([g for g in groups if g[-1].end <= before]):
+        if _turns(text[group[-1].end : before]):
+            return None
+        if all(n.mention.type in RNA_TYPES for n in group):
+            return group, False
+    return None
 
 
 def _without_modifiers(gap: str) -> str:
@@ -225,11 +264,13 @@ def _pairs(text: str, names: list[_Name]) -> list[tuple[_Name, _Name, str, _Name
                 continue  # "miR-21 overexpression": describes the name
         # Passive or nominal with "by": "PTEN was suppressed by miR-21", "inhibition of X by Y".
         by_agent = None
-        for group in groups:
-            if group[0].start >= cue.end() and group[0].start < stop + 40:
-                if PASSIVE_BY.match(" " + text[cue.end() : group[0].start]):
-                    by_agent = group
-                break
+        following = [g for g in groups if cue.end() <= g[0].start < stop + 40][:2]
+        if following and PASSIVE_BY.match(" " + text[cue.end() : following[0][0].start]):
+            by_agent = following[0]
+        elif len(following) == 2 and NOMINAL_OF.match(text[cue.end() : following[0][0].start]):
+            # "down-regulation of HES1 expression by miR-199b-5p": the patient first, then the agent.
+            if NOMINAL_BY.match(text[following[0][-1].end : following[1][0].start]):
+                by_agent = following[1]
         if TARGET_NOUN.match(word) and (of := _object(groups, text, cue.end(), len(text))):
             if TARGET_OF_AFTER.match(text[cue.end() : of[0].start]):  # "a target of miR-326"
                 patients = _subject(groups, text, cue.start())
@@ -246,8 +287,11 @@ def _pairs(text: str, names: list[_Name]) -> list[tuple[_Name, _Name, str, _Name
         subject = _subject(groups, text, cue.start())
         if previous and previous[2] and COORDINATED.match(text[previous[2][-1].end : cue.start()]):
             subject = previous[0], previous[1]  # "miR-25 downregulates KLF2, upregulates VEGFA and activates MAPK"
-        if previous and MEANS_BEFORE.search(text[: cue.start()]):
+        means = MEANS_BEFORE.search(text[: cue.start()])
+        if means and previous:
             subject = previous[0], previous[1]  # "miR-21 promotes resistance by targeting PDHA1"
+        elif means and means.group("its"):
+            subject = _owner(groups, text, means.start())  # "miR-199b-5p ... through its targeting of HES1"
         mediated = re.search(r"([\w-]+)-(?:mediated|induced|dependent|driven)\s+$", text[: cue.start()])
         targets = _object(groups, text, cue.end(), stop)
         if targets and (instrument := _instrument(groups, text, targets[-1].end)):
@@ -265,9 +309,33 @@ def _pairs(text: str, names: list[_Name]) -> list[tuple[_Name, _Name, str, _Name
             effect = OPPOSITE.get(effect, effect)
         found += [(r, t, effect, None) for r in agents for t in targets]
     found += _relative_clauses(text, groups, cues)
+    found += _agent_nouns(text, groups)
+    found += _joined_verbs(text, groups)
     # "... reducing p27 and ERα, targets of miR-221/222": the apposition names who does the reducing.
     effect_on = {target.start: effect for target, effect in orphans if effect not in ("targets", "unspecified")}
     return [(r, t, effect_on.get(t.start, effect) if effect == "targets" else effect, a) for r, t, effect, a in found]
+
+
+def _agent_nouns(text: str, groups: list[list[_Name]]) -> list:
+    """``miR-26a as a direct regulator of PTEN``: the name before an agent noun acts on the name after it."""
+    found = []
+    for agents, patients in zip(groups, groups[1:]):
+        match = AGENT_NOUN.match(text[agents[-1].end : patients[0].start])
+        if match:
+            effect = AGENT_EFFECT[match.group("noun").lower().rstrip("s")]
+            found += [(r, t, effect, None) for r in agents for t in patients]
+    return found
+
+
+def _joined_verbs(text: str, groups: list[list[_Name]]) -> list:
+    """``the PTEN-regulating microRNA miR-26a``: the RNA after a name-verb compound acts on that name."""
+    found = []
+    for patients, agents in zip(groups, groups[1:]):
+        match = JOINED_VERB.match(text[patients[-1].end : agents[0].start])
+        cue = CUE.fullmatch(match.group("verb")) if match else None
+        if cue and all(a.mention.type in RNA_TYPES for a in agents):
+            found += [(r, t, _effect(cue), None) for r in agents for t in patients]
+    return found
 
 
 def _relative_clauses(text: str, groups: list[list[_Name]], cues: list[re.Match]) -> list:

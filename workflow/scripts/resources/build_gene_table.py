@@ -16,7 +16,9 @@ inputs = snakemake.input
 if "ncbi" in inputs.keys():
     genes = gene_table_from_ncbi_gene_info(inputs.ncbi)
 else:
-    genes = with_other_names(gene_table_from_hgnc(inputs.hgnc), inputs.mesh_mappings, inputs.mesh_labels)
+    genes = with_other_names(
+        gene_table_from_hgnc(inputs.hgnc), inputs.mesh_mappings, inputs.mesh_labels, inputs.mesh_concepts
+    )
 write_table(genes, snakemake.output.genes)
 write_table(mirbase_hairpins(inputs.mirbase), snakemake.output.hairpins)
 named = (genes["other_names"] != "").sum()
