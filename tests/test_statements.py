@@ -133,3 +133,24 @@ def test_agent_nouns_joined_verbs_and_nominal_agents_state_who_acts(finder):
 def test_a_clause_set_off_by_commas_keeps_the_relative_pronoun_on_its_antecedent(finder):
     text = "Exosomes transfer wild-type EGFR, which, upon uptake by EGFR-mutated cells, activates downstream AKT1."
     assert ("EGFR", "activates", "AKT1", "") in stated(finder, text)
+
+
+def test_a_passive_verb_names_its_agent_only_by_by_or_by_its_means(finder):
+    # As in SCAI abstract 19351822: the miRNA is up-regulated in tumours; it does not regulate SHH.
+    found = stated(finder, "The miR-17/92 polycistron is up-regulated in sonic hedgehog-driven tumours and induced by N-myc.")
+    assert found == {("MYCN", "up", "hsa-miR-17", ""), ("MYCN", "up", "hsa-miR-92", "")}
+    assert stated(finder, "PTEN was reduced in cells transfected with miR-21.") == {("hsa-miR-21", "down", "PTEN", "")}
+    assert stated(finder, "PTEN was increased after miR-21 knockdown.") == {("hsa-miR-21", "down", "PTEN", "")}
+    assert stated(finder, "PTEN was reduced by miR-21.") == {("hsa-miR-21", "down", "PTEN", "")}
+
+
+def test_correlation_exclusion_and_described_targets(finder):
+    text = "Expression of miR-17 was highest in tumours associated with activation of the SHH pathway."
+    assert stated(finder, text) == set()
+    assert stated(finder, "In CGNPs, N-myc, but not Gli1, induced miR-17 expression.") == {("MYCN", "up", "hsa-miR-17", "")}
+    # "a recognized miR-124 target gene" describes PTBP1; "recognized" is no verb with PTBP1 as subject.
+    assert ("PTBP1", "targets", "hsa-miR-124", "") not in stated(
+        finder, "Depletion of PTBP1 in cells, a recognized miR-124 target gene, gave similar results."
+    )
+    text = "Antagomir-mediated prevention of miR-145 expression raised its downstream target SOD2."
+    assert ("hsa-miR-145", "targets", "SOD2", "") in stated(finder, text)

@@ -265,3 +265,9 @@ def test_approved_names_as_prose_shortens_them_and_mesh_protein_records(finder):
     assert {"CYCS", "POLE", "SHH"} <= genes
     # A short form that no longer ends in the gene's own mark names nothing.
     assert found(finder, "Leucine and growth factor levels rose.") == []
+
+
+def test_a_reading_that_leaves_an_english_word_is_no_alias_in_prose(finder):
+    # "C-type" without its "C-" is "type", an HGNC alias of SGCG; "c-fos" stays FOS (FamPlex curates it).
+    assert "SGCG" not in {m[2] for m in found(finder, "A C-type lectin and P-type ATPases were found.")}
+    assert ("c-fos", "protein", "FOS") in found(finder, "Stimulation induced c-fos in neurons.")

@@ -268,6 +268,13 @@ class LocalMapper:
         for _ in range(MAX_READING_STEPS + 1):
             for form, how in level:
                 found = self._lookup(form, mode)
+                if found.hits and how and mode.in_text and not mode.figure and form.isalpha() and form.islower():
+                    if all(
+                        h.match_type in ("alias", "previous") and not h.note.startswith("FamPlex") for h in found.hits
+                    ):
+                        # "C-type" read as "type", an SGCG alias: a reading that leaves an English word is no name.
+                        remarks.append(f"{how}: the reading {form!r} is a word, not used through an alias")
+                        continue
                 if found.hits:
                     return with_note(found.hits, how)
                 if found.remark:

@@ -61,9 +61,7 @@ EFFECT_CUES = [
 ]
 # Nouns of agents ("inhibitor", "regulator") and adjectives name a thing, they state no effect.
 NOT_A_CUE = r"(?!(?:inhibitors?|regulators?|activators?|suppressors?|repressors?|promoters?|enhancers?|inducers?|"
-NOT_A_CUE += (
-    r"mediators?|controls?|targets? (?:cells?|tissues?|organs?|sites?|sequences?)|regulatory|inducible|reduced-?|"
-)
+NOT_A_CUE += r"mediators?|controls?|targets? (?:cells?|tissues?|organs?|sites?|sequences?)|regulatory|inducible|reduced-|reduced (?:levels?|expression|amounts?|activity)|"
 # "binding sites in the 3'UTR of BACE1": a noun compound, not the verb "bind".
 NOT_A_CUE += r"binding (?:sites?|sequences?|regions?|motifs?|domains?|partners?|elements?))\b)"
 CUE = re.compile(
@@ -74,14 +72,13 @@ OPPOSITE = {"down": "up", "up": "down", "activates": "inhibits", "inhibits": "ac
 # Words that say the regulator was removed: the statement's effect is the opposite of the regulator's own.
 LOSS_BEFORE = re.compile(
     r"(?:\b(?:blocking|block|inhibiting|inhibition of|knockdown of|knocking down|silencing(?: of)?|depletion of|"
-    r"deletion of|loss of|suppression of|antagonizing|antagomirs? (?:to|against)|anti-?)\s*(?:the\s+)?)$",
+    r"deletion of|loss of|suppression of|prevention of|antagonizing|antagomirs? (?:to|against)|anti-?)\s*(?:the\s+)?)$",
     re.IGNORECASE,
 )
-LOSS_AFTER = re.compile(
-    r"^[\s-]*(?:knock-?down|knock-?out|inhibition|silencing|depletion|deletion|loss|deficiency|blockade|"
-    r"antagonism|inhibitors?)\b",
-    re.IGNORECASE,
-)
+# What an experiment does to a regulator: takes it away, or adds it.
+LOSS_NOUNS = r"knock-?down|knock-?out|inhibition|silencing|depletion|deletion|loss|deficiency|blockade|antagonism"
+GAIN_NOUNS = r"over-?expression|transfection|mimics?|introduction|delivery|ectopic expression|restoration"
+LOSS_AFTER = re.compile(rf"^[\s-]*(?:{LOSS_NOUNS}|inhibitors?)\b", re.IGNORECASE)
 # A cue right after a name describes that name ("miR-21 overexpression", "PTEN expression"), it is no verb.
 MODIFIER_AFTER_NAME = re.compile(r"^[\s-]*(?:\w+ion|\w+ment|knock-?down|levels?|expression)\b", re.IGNORECASE)
 CLAUSE_TURN = re.compile(
@@ -106,6 +103,29 @@ MEANS_BEFORE = re.compile(
 )
 COORDINATED = re.compile(r"^\s*,?\s*(?:and\s+|or\s+|as well as\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
 PASSIVE_BY = re.compile(r"^(?:\s+(?:\w+ly|both|either|each|the))*\s+(?:by|through|via)\s+$", re.IGNORECASE)
+# "miR-17/92 is up-regulated in SHH-driven tumours": a passive verb without "by" names no agent.
+PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|also\s+|not\s+)*$", re.IGNORECASE)
+PARTICIPLE = re.compile(r"(?:ed|en|bound)$", re.IGNORECASE)
+COORDINATED_VERB = re.compile(r"\b(?:and|or)\s+(?:\w+ly\s+)?(?:(?:is|are|was|were)\s+)?$", re.IGNORECASE)
+# "X associated with activation of Y": a correlation between the name and the verb states nothing.
+CORRELATION = re.compile(r"\b(?:associated|correlat\w*|linked|accompanied|coincid\w*|concomitant\w*)\b", re.I)
+# "N-myc, but not Gli1, induced miR-17/92": the excluded name is no subject.
+EXCLUDED_BEFORE = re.compile(r",\s*(?:but\s+|and\s+)?(?:not|rather than|instead of)\s+$", re.IGNORECASE)
+# "a recognized miR-124 target", "the targeted gene": a participle after an article describes.
+ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|these|those)\s+$", re.IGNORECASE)
+# "its downstream target superoxide dismutase-2": the owner of "its" targets the name.
+ITS_TARGET = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,2}?targets?(?:\s+genes?)?\s+$", re.IGNORECASE)
+# "in cells transfected with miR-21", "after knockdown of miR-21": the means that names a passive verb's agent.
+PASSIVE_MEANS = re.compile(
+    rf"(?:\b(?:co-?transfected|transfected|treated|transduced|infected)\s+with|\b(?:after|following|upon|by|with)\s+"
+    rf"(?:the\s+)?(?:{GAIN_NOUNS}|(?P<loss>{LOSS_NOUNS}))\s+of)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+# "after miR-21 knockdown": the time word before the RNA, what was done to it after.
+MEANS_TIME = re.compile(
+    r"\b(?:after|following|upon|with|in response to)\s+(?:the\s+)?(?:ectopic\s+|enforced\s+)?$", re.I
+)
+DONE_AFTER = re.compile(rf"^[\s-]*(?:{GAIN_NOUNS}|{LOSS_NOUNS}|expression)\b", re.IGNORECASE)
 AGENT_OF_BEFORE = re.compile(r"\b(?:by|via)\s+(?:the\s+)?$", re.IGNORECASE)
 NOMINAL_OF = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 NOMINAL_BY = re.compile(
@@ -198,8 +218,10 @@ def _subject(groups: list[list[_Name]], text: str, cue_start: int) -> tuple[list
         return None
     group = before[-1]
     gap = text[group[-1].end : cue_start]
-    if _turns(gap) or _words(gap) > SUBJECT_GAP_WORDS or CUE.search(_without_modifiers(gap)):
+    if _turns(gap) or _words(gap) > SUBJECT_GAP_WORDS or CUE.search(_without_modifiers(gap)) or CORRELATION.search(gap):
         return None
+    if len(before) > 1 and EXCLUDED_BEFORE.search(text[before[-2][-1].end : group[0].start]):
+        group = before[-2]  # "N-myc, but not Gli1, induced": the name before the excluded one
     if AGENT_OF_BEFORE.search(text[: group[0].start]):
         return None  # "down-regulation of HES1 by miR-199b-5p regulates growth": the phrase is the subject
     loss = bool(LOSS_AFTER.match(gap) or LOSS_BEFORE.search(text[: group[0].start]))
@@ -251,10 +273,18 @@ def _effect(cue: re.Match) -> str:
 def _pairs(text: str, names: list[_Name]) -> list[tuple[_Name, _Name, str, _Name | None]]:
     """``(regulator, target, effect, relative antecedent)`` read from one sentence's text."""
     groups = _groups(names, text)
-    cues = [c for c in CUE.finditer(text) if not any(n.start <= c.start() < n.end for n in names)]
+    cues = [
+        c
+        for c in CUE.finditer(text)
+        if not any(n.start <= c.start() < n.end for n in names)
+        and not (
+            c.lastgroup == "targets" and PARTICIPLE.search(c.group(0)) and ARTICLE_BEFORE.search(text[: c.start()])
+        )
+    ]
     found = []
     orphans: list[tuple[_Name, str]] = []  # objects of a verb without a subject, with its effect
     previous: tuple[list[_Name], bool, list[_Name]] | None = None  # subject, loss, objects of the last verb
+    patient: list[_Name] = []  # the subject of the last passive verb: "X is up-regulated ... and induced by Y"
     for index, cue in enumerate(cues):
         effect, word = _effect(cue), cue.group(0)
         stop = cues[index + 1].start() if index + 1 < len(cues) else len(text)
@@ -279,12 +309,22 @@ def _pairs(text: str, names: list[_Name]) -> list[tuple[_Name, _Name, str, _Name
                 continue
         if by_agent is not None:
             patient_group = _object(groups, text, cue.end(), by_agent[0].start)  # "inhibition of X by Y"
+            if not patient_group and patient and COORDINATED_VERB.search(text[: cue.start()]):
+                patient_group = patient
             if not patient_group:
                 subject = _subject(groups, text, cue.start())
                 patient_group = subject[0] if subject else []
             found += [(r, t, effect, None) for r in by_agent for t in patient_group]
             continue
         subject = _subject(groups, text, cue.start())
+        if subject and PARTICIPLE.search(word) and PASSIVE_BEFORE.search(text[: cue.start()]):
+            patient = subject[0]  # passive: the subject is acted on; the agent, if any, is named by its means
+            means_of = _passive_means(groups, text, cue.end(), stop)
+            if means_of:
+                agents, loss = means_of
+                effect = OPPOSITE.get(effect, effect) if loss else effect
+                found += [(r, t, effect, None) for r in agents for t in patient]
+            continue
         if previous and previous[2] and COORDINATED.match(text[previous[2][-1].end : cue.start()]):
             subject = previous[0], previous[1]  # "miR-25 downregulates KLF2, upregulates VEGFA and activates MAPK"
         means = MEANS_BEFORE.search(text[: cue.start()])
@@ -311,6 +351,7 @@ def _pairs(text: str, names: list[_Name]) -> list[tuple[_Name, _Name, str, _Name
     found += _relative_clauses(text, groups, cues)
     found += _agent_nouns(text, groups)
     found += _joined_verbs(text, groups)
+    found += _its_targets(text, groups)
     # "... reducing p27 and ERα, targets of miR-221/222": the apposition names who does the reducing.
     effect_on = {target.start: effect for target, effect in orphans if effect not in ("targets", "unspecified")}
     return [(r, t, effect_on.get(t.start, effect) if effect == "targets" else effect, a) for r, t, effect, a in found]
@@ -324,6 +365,35 @@ def _agent_nouns(text: str, groups: list[list[_Name]]) -> list:
         if match:
             effect = AGENT_EFFECT[match.group("noun").lower().rstrip("s")]
             found += [(r, t, effect, None) for r in agents for t in patients]
+    return found
+
+
+def _passive_means(groups: list[list[_Name]], text: str, after: int, stop: int) -> tuple[list[_Name], bool] | None:
+    """The agent of a passive verb named by its means: "PTEN was reduced in cells transfected with miR-21",
+    "... after overexpression of miR-21" (``True`` when the means is its loss: "after knockdown of")."""
+    for group in groups:
+        if group[0].start < after:
+            continue
+        gap = text[after : group[0].start]
+        if group[0].start >= stop + 40 or _turns(gap) or _words(gap) > OBJECT_GAP_WORDS:
+            return None
+        means = PASSIVE_MEANS.search(gap)
+        # "... after miR-21 knockdown", "upon miR-21 overexpression": the RNA, then what was done to it.
+        done = MEANS_TIME.search(gap) and DONE_AFTER.match(text[group[-1].end :])
+        if (means or done) and all(n.mention.type in RNA_TYPES for n in group):
+            loss = bool(means and means.group("loss") or LOSS_AFTER.match(text[group[-1].end :]))
+            return group, loss
+    return None
+
+
+def _its_targets(text: str, groups: list[list[_Name]]) -> list:
+    """``mir-145 ... its downstream target superoxide dismutase-2``: the RNA "its" refers to targets the name."""
+    found = []
+    for group in groups:
+        match = ITS_TARGET.search(text[: group[0].start])
+        owner = _owner(groups, text, match.start()) if match else None
+        if owner:
+            found += [(r, t, "targets", None) for r in owner[0] for t in group]
     return found
 
 
