@@ -271,3 +271,13 @@ def test_a_reading_that_leaves_an_english_word_is_no_alias_in_prose(finder):
     # "C-type" without its "C-" is "type", an HGNC alias of SGCG; "c-fos" stays FOS (FamPlex curates it).
     assert "SGCG" not in {m[2] for m in found(finder, "A C-type lectin and P-type ATPases were found.")}
     assert ("c-fos", "protein", "FOS") in found(finder, "Stimulation induced c-fos in neurons.")
+
+
+def test_integrin_heterodimers_name_both_chains_and_common_synonyms_resolve(finder):
+    assert found(finder, "Integrin αvβ5 and integrin α6β4 mark lung and liver tropism.") == [
+        ("Integrin αvβ5", "gene", "ITGAV"), ("Integrin αvβ5", "gene", "ITGB5"),
+        ("integrin α6β4", "gene", "ITGA6"), ("integrin α6β4", "gene", "ITGB4"),
+    ]  # fmt: skip
+    assert found(finder, "Nicotinic α4β2 receptors bind nicotine.") == []  # numbered chains of another receptor
+    names = {m[2] for m in found(finder, "Exosomal c-kit and CD25 were detected.")}
+    assert names == {"KIT", "IL2RA"}  # c- + symbol; CD25 is the gene MeSH names "CD25 antigen"

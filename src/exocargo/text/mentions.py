@@ -111,6 +111,15 @@ class Sentence:
 
 TOKEN = re.compile(r"(?<![\w-])\w[\w-]*\+?")
 NUMBER_LIST = re.compile(r"(?<![\w-])[A-Za-z]+\d+(?:/\d+)+(?![\w-])")  # CD9/63/81
+# Integrin heterodimers, named by their two chains: "αvβ5" is ITGAV with ITGB5, "integrin alpha6beta4" ITGA6
+# with ITGB4; Latin a/b only right after the word integrin ("integrin avb3"), numbered chains only in a
+# sentence that names integrins.
+INTEGRIN_DIMER = re.compile(
+    r"(?<![\w-])(?:(?P<word>integrins?)\s+)?(?:α|alpha[\s-]?|(?(word)a|(?!)))(?P<alpha>v|IIb|\d{1,2}[A-Za-z]?|[LMXED])"
+    r"[\s-]?(?:β|beta[\s-]?|(?(word)b|(?!)))(?P<beta>\d)(?![\w])",
+    re.IGNORECASE,
+)
+C_HOMOLOG = re.compile(r"c-[a-z]{2,5}\d?")
 CIRCRNA = re.compile(r"(?<![\w-])(?:hsa_)?circ(?:RNA)?[-_]?(?:[A-Z][A-Za-z0-9]*|\d+)(?:_\d+)?(?![\w-])")
 LNCRNA_NAMED = re.compile(r"\b(?:lnc-?RNA|long non-?coding RNA)[\s-]+([A-Za-z][\w-]*\w)", re.IGNORECASE)
 # Words attached to a gene name: "EGFR-rich", "IL-8-dependent", "p-AKT".
@@ -310,18 +319,24 @@ class MentionFinder:
             at_start = not sentence[:start].strip()
             english = {bare.lower(), bare.lower() + "s"} & self.context.lower_words  # "Cell" where "cells" is written
             return not at_start and not english and not re.match(r"\s+et al", sentence[end:])
+        if C_HOMOLOG.fullmatch(bare) and self._is_symbol(bare[2:]):
+            return True  # "c-kit", "c-met": the cellular homolog of a viral oncogene, written c- + its symbol
         # A lower-case word only as a written form the FamPlex grounding map curates ("survivin").
         return bare.islower() and bool(self.resolve(bare)) and bare in self._curated
 
     def _chosen(self, mention: Mention) -> Mention:
-        """An ambiguous name resolved by the document: the one candidate whose approved name it writes.
+        """An ambiguous name resolved by its names or by the document.
 
-        Each candidate's approved name is compared with the document's lower-case words
+        A cluster-of-differentiation name is the gene MeSH names "<name> antigen" (``CD25``: IL2RA, whose
+        MeSH names include "CD25 antigen"; ISG20 only carries it as an old alias). Otherwise each candidate's approved name is compared with the document's lower-case words
         (generic words such as *protein* or *member* left out); a candidate wins only when
         it alone has such words in the document. Otherwise the name stays ambiguous.
         """
         if mention.normalized or len(mention.entrez) < 2 or self.full_names is None:
             return mention
+        antigen = self.full_names.names.get(name_key(f"{mention.text} antigen"))
+        if antigen and antigen[0] in mention.entrez:
+            return replace(mention, type="protein", normalized=antigen[1], entrez=(antigen[0],))
         scores = {}
         for entrez in mention.entrez:
             words = {k for k in name_key(self.full_names.name_of_entrez.get(entrez, "")) if len(k) > 3}
@@ -353,12 +368,29 @@ class MentionFinder:
     def _is_symbol(self, token: str) -> bool:
         return any(m.normalized == token.upper() for m in self.resolve(token))
 
+    def _integrin_chains(self, alpha: str, beta: str) -> list[Mention]:
+        """The two chains of an integrin heterodimer (``v``, ``5`` -> ITGAV, ITGB5), when both are genes."""
+        alpha = "2B" if alpha.upper() == "IIB" else alpha.upper()
+        chains = [self.resolve(f"ITGA{alpha}"), self.resolve(f"ITGB{beta}")]
+        if not all(len(chain) == 1 and chain[0].normalized.startswith("ITG") for chain in chains):
+            return []
+        return [replace(chain[0], type="gene") for chain in chains]
+
     def _gene_mentions(self, sentence: str, taken: list[tuple[int, int]]) -> list[Mention]:
         """Gene-shaped tokens outside ``taken``; ``CD9/63/81`` also gives CD63 and CD81."""
         found: list[Mention] = []
         if _is_caps_heading(sentence):
             return found
         taken = list(taken)
+        for match in INTEGRIN_DIMER.finditer(sentence):
+            # α4β2 is also a nicotinic and α1β2 a GABA-A receptor: numbered chains only where integrins are named.
+            numbered = match.group("alpha")[0].isdigit()
+            if numbered and "integrin" not in sentence.lower():
+                continue
+            chains = self._integrin_chains(match.group("alpha"), match.group("beta"))
+            if chains and not _overlaps(match.start(), match.end(), taken):
+                found += [replace(m, start=match.start(), end=match.end(), text=match.group(0)) for m in chains]
+                taken.append((match.start(), match.end()))
         for match in NUMBER_LIST.finditer(sentence):
             if not _overlaps(match.start(), match.end(), taken):
                 found += [replace(m, start=match.start(), end=match.end()) for m in self.resolve(match.group(0))]
@@ -376,7 +408,7 @@ class MentionFinder:
                 taken.append((start, longer[0].end))
             elif self._modifies_next_name(name, sentence[end : end + 60]):  # "TNF receptor": another protein
                 continue
-            elif names_a_cell_population(sentence[end : end + 60]):
+            elif names_a_cell_population(name, sentence[end : end + 60]):
                 continue  # "CD4+ T cells": cells, not CD4
             elif written_as_another_thing(sentence[max(0, start - 10) : start], sentence[end : end + 12]):
                 continue  # "Proc. Natl. Acad. Sci.", "(1994) Proc", "CP 55,940", "TG>AT"

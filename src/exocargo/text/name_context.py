@@ -14,7 +14,7 @@ A token that looks like a gene name is often not one, or only part of one:
   ``TGF-beta 1``, ``CD3 gamma``), or ``receptor`` (``EGF receptor`` is EGFR):
   :func:`extended_ends` gives where such a longer name may end, longest first.
 - *the marker of a cell population*: ``CD4+ T cells``, ``CD34(+) cells`` name cells, not
-  the gene (:func:`names_a_cell_population`); nor does a domain name (``Src homology 2``).
+  the CD gene (:func:`names_a_cell_population`); nor does a domain name (``Src homology 2``).
 - *one of several names joined by hyphens*: marker chains and attached
   words (``D21S1912-PFKL-D21S171``, ``ICAM-1-coated``): :func:`hyphen_parts`.
 
@@ -67,6 +67,7 @@ CELL_POPULATION_AFTER = re.compile(
     r"blasts?|thymocytes?)\b",
     re.IGNORECASE,
 )
+CD_MARKER = re.compile(r"CD\d{1,3}[A-Za-z]?")
 CITATION_YEAR_BEFORE = re.compile(r"\((?:19|20)\d\d[a-z]?\)\s+$")
 ABBREVIATION_AFTER = re.compile(r"^(?:\)|\s*\([\w-]{1,12}\))")
 NOT_A_NAME_AFTER = re.compile(r"^(?:\.\s+[A-Z][a-z]{1,6}\.\s|[\s-]\d{1,3},\d{3}\b|>[ACGTU]+\b)")
@@ -93,9 +94,13 @@ def written_as_another_thing(before: str, after: str) -> bool:
     return bool(after[:1] in ". ->" and NOT_A_NAME_AFTER.match(after) or CITATION_YEAR_BEFORE.search(before))
 
 
-def names_a_cell_population(after: str) -> bool:
-    """``CD4`` before ``+ T cells``: the marker of a cell population, which no gene mention is."""
-    return after[:1] in "+(-" and bool(CELL_POPULATION_AFTER.match(after))
+def names_a_cell_population(name: str, after: str) -> bool:
+    """``CD4`` before ``+ T cells``: a cluster-of-differentiation marker naming a cell population.
+
+    CD names were defined as markers of cell subsets, so ``CD4+ T cells`` are cells, not a mention of
+    CD4; ``HER2+ breast cancer cells`` still name the oncogene they express.
+    """
+    return after[:1] in "+(-" and bool(CD_MARKER.fullmatch(name)) and bool(CELL_POPULATION_AFTER.match(after))
 
 
 def is_residue(bare: str) -> bool:
