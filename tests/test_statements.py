@@ -154,3 +154,14 @@ def test_correlation_exclusion_and_described_targets(finder):
     )
     text = "Antagomir-mediated prevention of miR-145 expression raised its downstream target SOD2."
     assert ("hsa-miR-145", "targets", "SOD2", "") in stated(finder, text)
+
+
+def test_an_apposition_and_a_precursor_name_point_to_the_real_target(finder):
+    # As in SCAI abstracts 21062284 and 20375468.
+    text = "Similar results followed depletion of PTBP1 in cells, a recognized miR-124 target gene."
+    assert ("hsa-miR-124", "targets", "PTBP1", "") in stated(finder, text)
+    text = (
+        "Two miRNAs (miR-298 and miR-328) act in the regulation of beta-amyloid (Abeta) precursor protein "
+        "(APP)-converting enzyme (BACE) translation."
+    )
+    assert {row[2] for row in stated(finder, text)} == {"BACE1"}  # not Abeta or APP, which only modify

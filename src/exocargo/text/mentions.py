@@ -53,8 +53,8 @@ from exocargo.text.citations import ReferenceList, citations_in
 from exocargo.text.definitions import GENE_WORDS, DocumentContext, read_context, spells
 from exocargo.text.gene_names import GeneNameIndex, name_key
 from exocargo.text.name_context import (
-    MODIFIER_OF_HEAD,
     extended_ends,
+    head_after,
     hyphen_parts,
     is_ion,
     is_residue,
@@ -419,7 +419,7 @@ class MentionFinder:
         return found
 
     def _modifies_next_name(self, name: str, after: str) -> bool:
-        if not MODIFIER_OF_HEAD.match(after):  # the cheap test first: most tokens are followed by no head noun
+        if not head_after(after):  # the cheap test first: most tokens are followed by no head noun
             return False
         names = self.full_names.name_of if self.full_names is not None else {}
         own = " ".join(names.get(m.normalized, "") for m in self.resolve(name))

@@ -56,7 +56,7 @@ HEAD_NOUN = (
 # "X receptor", "X-binding protein", "X-like growth factor", "X converting enzyme": a longer name X only modifies.
 MODIFIER_OF_HEAD = re.compile(
     rf"(?:\s*-\s*|\s+)(?:(?P<direct>receptor|ligand|homology)s?\b|converting\s+(?P<enzyme>enzyme)s?\b|"
-    rf"(?:binding|associated|interacting|related|like|activating|dependent|regulated|inducible|responsive|"
+    rf"(?:binding|associated|interacting|related|like|activating|dependent|regulated|inducible|responsive|precursor|"
     rf"stimulating|releasing|inhibiting|inhibitory)\s*-?\s*(?:[a-z]+\s+)?(?P<head>{HEAD_NOUN})\b)",
     re.IGNORECASE,
 )
@@ -108,6 +108,12 @@ def is_residue(bare: str) -> bool:
     return bare in AMINO_ACIDS
 
 
+def head_after(after: str) -> re.Match | None:
+    """The head noun a name modifies (``receptor`` in ``TNF receptor``), if the text after it has one;
+    the name's abbreviation in brackets is read with it ("tumor necrosis factor (TNF)-related ligand")."""
+    return MODIFIER_OF_HEAD.match(ABBREVIATION_AFTER.sub("", after, count=1))
+
+
 def modifies_following_name(after: str, own_name: str = "") -> bool:
     """Whether the text after a name makes the name part of another protein's name.
 
@@ -115,8 +121,7 @@ def modifies_following_name(after: str, own_name: str = "") -> bool:
     named with its class noun (``Notch3 receptor``, approved name *notch
     receptor 3*) is still that receptor; ``TNF receptor`` is not TNF.
     """
-    # "tumor necrosis factor (TNF)-related ligand": the name and its abbreviation modify as one.
-    match = MODIFIER_OF_HEAD.match(ABBREVIATION_AFTER.sub("", after, count=1))
+    match = head_after(after)
     if match is None:
         return False
     direct = match.group("direct")

@@ -116,6 +116,11 @@ ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|these|those)\s+$", re
 # "its downstream target superoxide dismutase-2": the owner of "its" targets the name.
 ITS_TARGET = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,2}?targets?(?:\s+genes?)?\s+$", re.IGNORECASE)
 # "in cells transfected with miR-21", "after knockdown of miR-21": the means that names a passive verb's agent.
+# An apposition naming what the name before it is: ", a recognized miR-124 target gene".
+APPOSITION_OPENS = re.compile(
+    r"^\)?(?:\s*\([^)]*\))?(?:\s+[\w-]+){0,3}?\s*,\s*(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}$", re.I
+)
+RNA_TARGET_NOUN = re.compile(r"^[\s-]*targets?(?:\s+genes?)?\b", re.IGNORECASE)
 PASSIVE_MEANS = re.compile(
     rf"(?:\b(?:co-?transfected|transfected|treated|transduced|infected)\s+with|\b(?:after|following|upon|by|with)\s+"
     rf"(?:the\s+)?(?:{GAIN_NOUNS}|(?P<loss>{LOSS_NOUNS}))\s+of)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
@@ -352,6 +357,7 @@ def _pairs(text: str, names: list[_Name]) -> list[tuple[_Name, _Name, str, _Name
     found += _agent_nouns(text, groups)
     found += _joined_verbs(text, groups)
     found += _its_targets(text, groups)
+    found += _target_appositions(text, groups)
     # "... reducing p27 and ERα, targets of miR-221/222": the apposition names who does the reducing.
     effect_on = {target.start: effect for target, effect in orphans if effect not in ("targets", "unspecified")}
     return [(r, t, effect_on.get(t.start, effect) if effect == "targets" else effect, a) for r, t, effect, a in found]
@@ -384,6 +390,18 @@ def _passive_means(groups: list[list[_Name]], text: str, after: int, stop: int) 
             loss = bool(means and means.group("loss") or LOSS_AFTER.match(text[group[-1].end :]))
             return group, loss
     return None
+
+
+def _target_appositions(text: str, groups: list[list[_Name]]) -> list:
+    """``PTBP1 in cells, a recognized miR-124 target gene``: the RNA of the apposition targets the name."""
+    found = []
+    for named, rnas in zip(groups, groups[1:]):
+        if all(n.mention.type in RNA_TYPES for n in rnas) and not any(n.mention.type in RNA_TYPES for n in named):
+            if APPOSITION_OPENS.match(text[named[-1].end : rnas[0].start]) and RNA_TARGET_NOUN.match(
+                text[rnas[-1].end :]
+            ):
+                found += [(r, t, "targets", None) for r in rnas for t in named]
+    return found
 
 
 def _its_targets(text: str, groups: list[list[_Name]]) -> list:
