@@ -73,3 +73,12 @@ def test_missing_letter_expands_to_paralogs_with_a_note(hairpins):
 def test_mouse_names_are_not_mapped_to_human_genes(hairpins):
     loci, note = hairpins_for(parse_mirnas("mmu-miR-21a-5p")[0], hairpins)
     assert loci == [] and "mmu" in note
+
+
+def test_an_arm_written_without_its_p_and_names_between_double_hyphens(hairpins):
+    # "miR-17-5" (SCAI abstract 20488792): hsa-mir-17 has no hairpin copy 5, so -5 is the 5p arm.
+    loci, note = hairpins_for(parse_mirnas("miR-17-5")[0], hairpins)
+    assert loci == ["hsa-mir-17"] and "5p arm" in note
+    assert hairpins_for(parse_mirnas("miR-16-1")[0], hairpins) == (["hsa-mir-16-1"], "")  # a real copy stays one
+    text = "microRNAs (miRNA)--miR-17-5, miR-20a, and miR-93--which target MICA"
+    assert [m for _, _, m in find_mentions(text)] == ["miR-17-5", "miR-20a", "miR-93"]

@@ -38,8 +38,9 @@ _BODY = r"(?P<number>\d+)(?P<letter>[a-z])?(?!\d)(?:-(?P<locus>\d)(?![\dp]))?(?:
 _MORE = r"(?:\s?/\s?(?:-|miR-|mir-)?(?:\d+[a-z]?(?!\d)(?:-[35]p)?|[a-z](?![a-z])))*"
 _GROUP = r"(?P<group>[\s-](?:family|cluster|cluster\s+members))?"
 
+# "microRNAs--miR-17-5, miR-20a--which": two hyphens are a dash, not part of a name.
 MIRNA_MENTION = re.compile(
-    rf"(?<![\w-])(?:{_SPECIES})?{_STEM}[- ]?(?:(?P<cluster>\d+~\d+|\d+-\d+(?=\s+cluster))(?:\s+cluster)?|{_BODY}{_MORE}{_GROUP})",
+    rf"(?:(?<![\w-])|(?<=--))(?:{_SPECIES})?{_STEM}[- ]?(?:(?P<cluster>\d+~\d+|\d+-\d+(?=\s+cluster))(?:\s+cluster)?|{_BODY}{_MORE}{_GROUP})",
     re.IGNORECASE,
 )
 _ONE = re.compile(rf"^(?:{_SPECIES})?{_STEM}[- ]?{_BODY}$", re.IGNORECASE)
@@ -162,8 +163,13 @@ def hairpins_for(name: MirnaName, hairpins: dict[str, list[str]]) -> tuple[list[
     base = f"hsa-{stem}-{name.number}{name.letter}"
     if name.locus:
         exact = f"{base}-{name.locus}"
-        return ([exact], "") if exact in hairpins else ([], f"no hairpin {exact} in miRBase")
+        if exact in hairpins:
+            return [exact], ""
+        if name.locus not in "35" or not _loci(base, hairpins):
+            return [], f"no hairpin {exact} in miRBase"
     found = _loci(base, hairpins)
+    if found and name.locus:  # "miR-17-5": no hairpin copy 5, so the arm written without its "p" (5p)
+        return found, f"no hairpin {base}-{name.locus}: read -{name.locus} as the {name.locus}p arm"
     if found:
         note = f"{len(found)} hairpin loci" if len(found) > 1 else ""
         return found, note
