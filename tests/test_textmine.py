@@ -263,6 +263,8 @@ def test_a_lower_case_word_is_a_family_only_as_famplex_curates_it_in_text(finder
 def test_approved_names_as_prose_shortens_them_and_mesh_protein_records(finder):
     genes = {m[2] for m in found(finder, "Cytochrome c was released; DNA polymerase epsilon 1 and sonic hedgehog rose.")}
     assert {"CYCS", "POLE", "SHH"} <= genes
+    # British spellings meet HGNC's American ones.
+    assert {"NAV3", "ESR1"} <= {m[2] for m in found(finder, "Neurone navigator 3 and oestrogen receptor 1 rose.")}
     # A short form that no longer ends in the gene's own mark names nothing.
     assert found(finder, "Leucine and growth factor levels rose.") == []
 

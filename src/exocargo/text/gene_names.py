@@ -11,7 +11,7 @@ name), so its cost does not grow with the number of names.
 Normalisation, so that written variants meet the approved form: letters and
 digits split apart (``interleukin-6`` = ``interleukin 6``, ``p53`` = ``p 53``),
 case folded, Greek letters in any spelling made one token (``β``, ``beta``),
-British ``tumour`` read as ``tumor``, Roman numerals I-X as digits
+British spellings read the American way (``tumour``, ``haemoglobin``, ``oestrogen``, ``sulphate``), Roman numerals I-X as digits
 (``factor VIII``), and the word ``gene`` dropped (``tumor susceptibility gene
 101``). A name is only indexed when it stands for one gene; a single-word name
 only when it is at least five letters long, so short words never match.
@@ -31,7 +31,10 @@ from exocargo.greek import LETTER_NAMES, NAME_LETTERS
 
 TOKEN = re.compile(r"[A-Za-z]+|\d+|[α-ωΑ-Ω]")
 ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9", "x": "10"}
-SPELLING = {"tumour": "tumor", "haemoglobin": "hemoglobin", "oestrogen": "estrogen", "gene": ""}
+SPELLING = {"tumour": "tumor", "neurone": "neuron", "gene": ""}
+# British spellings HGNC writes the American way: haem-, oes-, foet-, sulph-, leukaem-, anaem-, -our.
+BRITISH_START = re.compile(r"^(?:(haem)|(oes)|(foet)|(sulph)|(leukaem)|(anaem))")
+AMERICAN_START = ("hem", "es", "fet", "sulf", "leukem", "anem")
 MIN_SINGLE_WORD = 5
 PARENTHESISED = re.compile(r"\s*\([^)]*\)")
 MAX_NAME_TOKENS = 16
@@ -55,7 +58,12 @@ def _token_key(word: str) -> str:
     # Roman numerals only in capitals as written ("factor VIII"), never the English "I" at a sentence's start.
     if word.isupper() and lower in ROMAN and len(word) > 1 or word in ("V", "X"):
         return ROMAN[lower]
-    return SPELLING.get(lower, lower)
+    if lower in SPELLING:
+        return SPELLING[lower]
+    british = BRITISH_START.match(lower)
+    if british:
+        return AMERICAN_START[british.lastindex - 1] + lower[british.end() :]
+    return lower
 
 
 def tokens(text: str) -> list[tuple[int, int, str]]:
