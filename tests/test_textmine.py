@@ -255,6 +255,12 @@ def test_cell_populations_domains_citations_and_codes_are_not_gene_mentions(find
     assert found(finder, "CD4 expression rose.") == [("CD4", "gene", "CD4")]  # the gene itself still counts
 
 
+def test_a_long_form_may_start_after_a_hyphen(finder):
+    # GNormPlus abstract 19207031: SDS is defined as a score, not the serine dehydratase gene.
+    text = "The IGF-1-standard deviation score (SDS) rose; SDS was higher in boys."
+    assert "SDS" not in {m[2] for m in found(finder, text)}
+
+
 def test_a_lower_case_word_is_a_family_only_as_famplex_curates_it_in_text(finder):
     # "BEST" is a FamPlex id (bestrophins), not a written form its grounding map lists.
     assert found(finder, "miR-200b had the best neuroprotective effect.") == [("miR-200b", "mirna", "hsa-miR-200b")]

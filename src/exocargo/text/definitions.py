@@ -55,16 +55,25 @@ class DocumentContext:
     lower_words: set[str] = field(default_factory=set)
 
 
+WORD_START = re.compile(r"\s+|(?<=[A-Za-z0-9])-(?=[a-z]{3})")
+
+
 def _long_form(abbreviation: str, words: str) -> str:
-    """The last few words before ``(ABBR)``, from the first one starting with the abbreviation's letter."""
-    tokens = words.split()[-(sum(c.isalnum() for c in abbreviation) + 2) :]
+    """The last few words before ``(ABBR)``, from the first one starting with the abbreviation's letter.
+
+    A hyphen before a lower-case word also starts a word: in "IGF-1-standard deviation score (SDS)"
+    the long form is "standard deviation score".
+    """
+    words = words.strip()
+    starts = [0] + [m.end() for m in WORD_START.finditer(words)]
+    starts = starts[-(sum(c.isalnum() for c in abbreviation) + 2) :]
     first = abbreviation[0].lower()
-    starts = [i for i, token in enumerate(tokens) if token[0].lower() == first]
+    opening = [at for at in starts if words[at : at + 1].lower() == first]
     # The shortest one that spells the abbreviation ("the tumour microenvironment (TME)" -> "tumour ...").
-    start = next(
-        (i for i in reversed(starts) if spells(abbreviation, " ".join(tokens[i:]))), starts[0] if starts else 0
+    at = next(
+        (at for at in reversed(opening) if spells(abbreviation, words[at:])), opening[0] if opening else starts[0]
     )
-    return " ".join(tokens[start:])
+    return words[at:]
 
 
 def spells(abbreviation: str, long_form: str) -> bool:
