@@ -255,6 +255,13 @@ def test_cell_populations_domains_citations_and_codes_are_not_gene_mentions(find
     assert found(finder, "CD4 expression rose.") == [("CD4", "gene", "CD4")]  # the gene itself still counts
 
 
+def test_channel_names_with_a_dot_are_one_name(finder):
+    assert found(finder, "Kv1.5 and Cav1.2 channels were blocked.") == [
+        ("Kv1.5", "protein", "KCNA5"), ("Cav1.2", "protein", "CACNA1C")
+    ]  # fmt: skip
+    assert found(finder, "The values rose 1.5-fold in Fig. 2.") == []
+
+
 def test_a_long_form_may_start_after_a_hyphen(finder):
     # GNormPlus abstract 19207031: SDS is defined as a score, not the serine dehydratase gene.
     text = "The IGF-1-standard deviation score (SDS) rose; SDS was higher in boys."

@@ -109,7 +109,7 @@ class Sentence:
         )  # fmt: skip
 
 
-TOKEN = re.compile(r"(?<![\w-])\w[\w-]*\+?")
+TOKEN = re.compile(r"(?<![\w-])\w[\w-]*(?:\.\d+[\w-]*)?\+?")  # "Kv1.5", "Cav1.2": channel names with a dot
 NUMBER_LIST = re.compile(r"(?<![\w-])[A-Za-z]+\d+(?:/\d+)+(?![\w-])")  # CD9/63/81
 # Integrin heterodimers, named by their two chains: "αvβ5" is ITGAV with ITGB5, "integrin alpha6beta4" ITGA6
 # with ITGB4; Latin a/b only right after the word integrin ("integrin avb3"), numbered chains only in a
