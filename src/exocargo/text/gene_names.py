@@ -32,7 +32,7 @@ from exocargo.greek import LETTER_NAMES, NAME_LETTERS
 TOKEN = re.compile(r"[A-Za-z]+|\d+|[α-ωΑ-Ω]")
 ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9", "x": "10"}
 SPELLING = {"tumour": "tumor", "neurone": "neuron", "gene": ""}
-# British spellings HGNC writes the American way: haem-, oes-, foet-, sulph-, leukaem-, anaem-, -our.
+# British word starts HGNC writes the American way (haem-, oes-, foet-, sulph-, leukaem-, anaem-).
 BRITISH_START = re.compile(r"^(?:(haem)|(oes)|(foet)|(sulph)|(leukaem)|(anaem))")
 AMERICAN_START = ("hem", "es", "fet", "sulf", "leukem", "anem")
 MIN_SINGLE_WORD = 5

@@ -327,10 +327,11 @@ class MentionFinder:
     def _chosen(self, mention: Mention) -> Mention:
         """An ambiguous name resolved by its names or by the document.
 
-        A cluster-of-differentiation name is the gene MeSH names "<name> antigen" (``CD25``: IL2RA, whose
-        MeSH names include "CD25 antigen"; ISG20 only carries it as an old alias). Otherwise each candidate's approved name is compared with the document's lower-case words
-        (generic words such as *protein* or *member* left out); a candidate wins only when
-        it alone has such words in the document. Otherwise the name stays ambiguous.
+        A cluster-of-differentiation name is the gene MeSH names "<name> antigen" (``CD25``: IL2RA,
+        whose MeSH names include "CD25 antigen"; ISG20 only carries it as an old alias). Otherwise
+        each candidate's approved name is compared with the document's lower-case words (generic
+        words such as *protein* or *member* left out); a candidate wins only when it alone has such
+        words in the document. Otherwise the name stays ambiguous.
         """
         if mention.normalized or len(mention.entrez) < 2 or self.full_names is None:
             return mention

@@ -8,9 +8,14 @@ sides of it in the roles the grammar gives them:
 * **active verb**: ``miR-21 targets PTEN``, ``miR-21 directly suppresses the expression of PTEN and SOX2``:
   the regulator is the group of names just before the verb, the targets the
   group after it, before the clause turns (``which``, ``via``, ``;``...).
-* **passive**: ``PTEN is targeted by miR-21``, ``e2f1 is repressed by let-7``: the regulator follows *by*.
+* **passive**: ``PTEN is targeted by miR-21``, ``e2f1 is repressed by let-7``: the regulator follows *by*,
+  or is named by the means (``PTEN was reduced in cells transfected with miR-21``, ``... after miR-21
+  knockdown``); without either, the passive's subject is acted on by no one named (``miR-17/92 is
+  up-regulated in SHH-driven tumours`` states nothing about SHH).
 * **nominal**: ``down-regulation of PTEN by miR-21``, ``miR-21-mediated suppression of PTEN``,
-  ``PKM2 is a target of miR-326``, ``miR-21 target genes PTEN and PDCD4``.
+  ``PKM2 is a target of miR-326``, ``miR-21 target genes PTEN and PDCD4``; agent nouns (``miR-26a as a
+  regulator of PTEN``), joined verbs (``the PTEN-regulating microRNA miR-26a``), ``its target SOD2`` and
+  appositions (``PTBP1, a recognized miR-124 target gene``).
 * **relative clause**: in ``X down-regulates A, which activates B`` the
   regulator of *activates* is A (the name the clause hangs on); X -> B is
   kept too, with ``via`` A. A cell or any other noun between A and *which*
@@ -115,12 +120,12 @@ EXCLUDED_BEFORE = re.compile(r",\s*(?:but\s+|and\s+)?(?:not|rather than|instead 
 ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|these|those)\s+$", re.IGNORECASE)
 # "its downstream target superoxide dismutase-2": the owner of "its" targets the name.
 ITS_TARGET = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,2}?targets?(?:\s+genes?)?\s+$", re.IGNORECASE)
-# "in cells transfected with miR-21", "after knockdown of miR-21": the means that names a passive verb's agent.
 # An apposition naming what the name before it is: ", a recognized miR-124 target gene".
 APPOSITION_OPENS = re.compile(
     r"^\)?(?:\s*\([^)]*\))?(?:\s+[\w-]+){0,3}?\s*,\s*(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}$", re.I
 )
 RNA_TARGET_NOUN = re.compile(r"^[\s-]*targets?(?:\s+genes?)?\b", re.IGNORECASE)
+# "in cells transfected with miR-21", "after knockdown of miR-21": the means that names a passive verb's agent.
 PASSIVE_MEANS = re.compile(
     rf"(?:\b(?:co-?transfected|transfected|treated|transduced|infected)\s+with|\b(?:after|following|upon|by|with)\s+"
     rf"(?:the\s+)?(?:{GAIN_NOUNS}|(?P<loss>{LOSS_NOUNS}))\s+of)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
