@@ -296,3 +296,16 @@ def test_integrin_heterodimers_name_both_chains_and_common_synonyms_resolve(find
     assert found(finder, "Nicotinic α4β2 receptors bind nicotine.") == []  # numbered chains of another receptor
     names = {m[2] for m in found(finder, "Exosomal c-kit and CD25 were detected.")}
     assert names == {"KIT", "IL2RA"}  # c- + symbol; CD25 is the gene MeSH names "CD25 antigen"
+
+
+def test_a_short_alias_with_gene_evidence_anywhere_in_its_paragraph_counts_throughout(finder):
+    # GNormPlus abstract 9230439: "HERG, a human homologue ..." names KCNH2, as "HERG channels" shows.
+    text = "HERG, a human homologue of the ether-a-go-go gene, was studied. Expressed HERG channels were normal."
+    assert [m[2] for m in found(finder, text)] == ["KCNH2", "KCNH2"]
+    assert found(finder, "HERG, a human homologue of the ether-a-go-go gene, was studied.") == []
+
+
+def test_an_isoform_number_written_without_its_greek_letter(finder):
+    assert found(finder, "Actinin-4 moved to the nucleus; actinin-1 stayed.") == [
+        ("Actinin-4", "protein", "ACTN4"), ("actinin-1", "protein", "ACTN1")
+    ]  # fmt: skip

@@ -37,6 +37,7 @@ BRITISH_START = re.compile(r"^(?:(haem)|(oes)|(foet)|(sulph)|(leukaem)|(anaem))"
 AMERICAN_START = ("hem", "es", "fet", "sulf", "leukem", "anem")
 MIN_SINGLE_WORD = 5
 PARENTHESISED = re.compile(r"\s*\([^)]*\)")
+GREEK_BEFORE_NUMBER = re.compile(r"\s(?:alpha|beta|gamma|delta|epsilon|kappa)\s(?=\d+[a-z]?$)", re.IGNORECASE)
 MAX_NAME_TOKENS = 16
 
 
@@ -161,11 +162,16 @@ def shortened(name: str) -> list[str]:
     letter) names it: "leucine, glutamate and lysine rich 1" is not "leucine", nor "growth
     factor, augmenter of liver regeneration" a "growth factor".
     """
+    forms = []
     short = PARENTHESISED.sub("", name.split(", ", 1)[0]).strip()
     key = name_key(short)
-    if short == name or len(key) < 2 or not (key[-1].isdigit() or len(key[-1]) == 1 or key[-1] in GREEK_KEYS):
-        return []
-    return [short]
+    if short != name and len(key) >= 2 and (key[-1].isdigit() or len(key[-1]) == 1 or key[-1] in GREEK_KEYS):
+        forms.append(short)
+    # "actinin alpha 4" is written "actinin-4": a Greek letter before the isoform number left out.
+    dropped = GREEK_BEFORE_NUMBER.sub(" ", forms[0] if forms else name)
+    if dropped != (forms[0] if forms else name) and len(name_key(dropped)) >= 2:
+        forms.append(dropped)
+    return forms
 
 
 def _indexable(name: str) -> tuple[str, ...]:

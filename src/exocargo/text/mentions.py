@@ -137,7 +137,12 @@ ATTACHED_PREFIX = re.compile(r"^(?:p-(?=[A-Z])|[Pp]hospho-)")  # anti-X names an
 GENE_CONTEXT = re.compile(
     r"\b(?:genes?|proteins?|expression|mRNA|receptors?|kinases?|oncogene|oncoprotein|proto-oncogene|signal\w*|"
     r"pathways?|inhibitors?|levels?|phosphorylation|activation|knockdown|overexpression|mutations?|mutant|"
-    r"transcripts?|promoter|family|fusion)\b",
+    r"transcripts?|promoter|family|fusion|channels?|homologu?es?|orthologu?es?|isoforms?|subunits?)\b",
+    re.IGNORECASE,
+)
+# A token written beside a gene word somewhere in the paragraph ("HERG channels"): one sense per paragraph.
+BESIDE_GENE_WORD = re.compile(
+    rf"(?<![\w-])([A-Za-z][\w-]*)\s+(?={GENE_CONTEXT.pattern})|{GENE_CONTEXT.pattern}\s+([A-Za-z][\w-]*)(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -205,6 +210,7 @@ class MentionFinder:
         self._resolved: dict[str, list[Mention]] = {}
         self._curated: set[str] = set()  # names the FamPlex grounding map lists as written in papers
         self._weak_aliases: set[str] = set()  # short capitals only an HGNC alias makes a gene: need evidence
+        self.paragraph_evidence: set[str] = set()  # tokens the current paragraph writes beside a gene word
 
     @classmethod
     def from_files(
@@ -354,7 +360,7 @@ class MentionFinder:
             word.strip(",.;:()")
             for word in sentence[max(0, start - 30) : start].split()[-1:] + sentence[end : end + 30].split()[:1]
         ]
-        if any(GENE_CONTEXT.fullmatch(word) for word in neighbours):
+        if any(GENE_CONTEXT.fullmatch(word) for word in neighbours) or alias in self.paragraph_evidence:
             return True
         # One of a list of genes: "P-gp, BCRP, MRP1".
         if any(w not in self._weak_aliases and w[:1].isupper() and self.resolve(w) for w in neighbours if w):
@@ -518,6 +524,7 @@ def mine_document(document: Document, finder: MentionFinder) -> list[Sentence]:
         markers = _citations_by_sentence(raw.text)
         for paragraph in paragraphs(text):
             number += 1
+            document_finder.paragraph_evidence = {a or b for a, b in BESIDE_GENE_WORD.findall(paragraph)}
             section = legend_section(paragraph) or name
             for sentence in split_sentences(paragraph):
                 cites = _take_citations(markers, sentence)
