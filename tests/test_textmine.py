@@ -309,3 +309,13 @@ def test_an_isoform_number_written_without_its_greek_letter(finder):
     assert found(finder, "Actinin-4 moved to the nucleus; actinin-1 stayed.") == [
         ("Actinin-4", "protein", "ACTN4"), ("actinin-1", "protein", "ACTN1")
     ]  # fmt: skip
+
+
+def test_a_family_word_makes_a_family_or_no_gene_and_cell_lines_are_not_genes(finder):
+    names = found(finder, "It represses Src family kinases and Bcl-2 family members.")
+    assert names == [("Src family", "family", "SRC")]  # FamPlex's family; "Bcl-2 family" is no one gene
+    assert found(finder, "Bcl-2 was high.") == [("Bcl-2", "gene", "BCL2")]
+    # "THP-1" is a GLI2 alias; written before "cells" in the paragraph, it is the cell line throughout.
+    assert found(finder, "THP-1 cells were used; THP-1 responded, as did PTEN-null cells.") == [
+        ("PTEN", "gene", "PTEN")
+    ]

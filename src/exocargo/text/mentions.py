@@ -119,6 +119,9 @@ INTEGRIN_DIMER = re.compile(
     r"[\s-]?(?:β|beta[\s-]?|(?(word)b|(?!)))(?P<beta>\d)(?![\w])",
     re.IGNORECASE,
 )
+BEFORE_CELLS = re.compile(r"(?<![\w-])([A-Za-z][\w-]*\d[\w-]*)\s+cell(?:s|\s+lines?)?\b", re.IGNORECASE)
+CELL_LINE_AFTER = re.compile(r"^\s+cell(?:s|\s+lines?)?\b", re.IGNORECASE)
+FAMILY_WORD_END = re.compile(r"famil(?:y|ies)$", re.IGNORECASE)
 C_HOMOLOG = re.compile(r"c-[a-z]{2,5}\d?")
 CIRCRNA = re.compile(r"(?<![\w-])(?:hsa_)?circ(?:RNA)?[-_]?(?:[A-Z][A-Za-z0-9]*|\d+)(?:_\d+)?(?![\w-])")
 LNCRNA_NAMED = re.compile(r"\b(?:lnc-?RNA|long non-?coding RNA)[\s-]+([A-Za-z][\w-]*\w)", re.IGNORECASE)
@@ -211,6 +214,7 @@ class MentionFinder:
         self._curated: set[str] = set()  # names the FamPlex grounding map lists as written in papers
         self._weak_aliases: set[str] = set()  # short capitals only an HGNC alias makes a gene: need evidence
         self.paragraph_evidence: set[str] = set()  # tokens the current paragraph writes beside a gene word
+        self.paragraph_cell_lines: set[str] = set()  # tokens it writes before "cells" or "cell line"
 
     @classmethod
     def from_files(
@@ -312,6 +316,9 @@ class MentionFinder:
         upper = squash(bare)
         if upper in self.context.not_genes:
             return False
+        cells = CELL_LINE_AFTER.match(sentence[end : end + 20]) or bare in self.paragraph_cell_lines
+        if cells and not self._is_symbol(bare):
+            return False  # "THP-1 cells", "U937 cell line": a cell line an alias spells (here or in the paragraph)
         if upper in self.lexicon.stopwords:  # only beside a gene word: "MET oncoprotein", "kinase MET"
             neighbours = sentence[max(0, start - 30) : start].split()[-1:] + sentence[end : end + 30].split()[:1]
             return bare.isupper() and any(GENE_CONTEXT.fullmatch(word.strip(",.;:()")) for word in neighbours)
@@ -439,6 +446,10 @@ class MentionFinder:
             return []
         for longer_end in extended_ends(sentence, end):
             text = sentence[start:longer_end]
+            if FAMILY_WORD_END.search(text):  # "Src family" is FamPlex's family; "Bcl-2 family" no one gene
+                return [
+                    replace(m, start=start, end=longer_end, text=text) for m in self.resolve(text) if m.type == "family"
+                ]
             arabic = [m for m in self.resolve(with_arabic_numeral(text)) if m.type != "family"]
             # "CA VII" is CA7 (an exact symbol once read as a number); "TβR II" is TβRII as written.
             exact = [m for m in arabic if m.normalized == squash(with_arabic_numeral(text))]
@@ -525,6 +536,7 @@ def mine_document(document: Document, finder: MentionFinder) -> list[Sentence]:
         for paragraph in paragraphs(text):
             number += 1
             document_finder.paragraph_evidence = {a or b for a, b in BESIDE_GENE_WORD.findall(paragraph)}
+            document_finder.paragraph_cell_lines = set(BEFORE_CELLS.findall(paragraph))
             section = legend_section(paragraph) or name
             for sentence in split_sentences(paragraph):
                 cites = _take_citations(markers, sentence)

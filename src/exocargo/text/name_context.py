@@ -55,7 +55,7 @@ HEAD_NOUN = (
 )
 # "X receptor", "X-binding protein", "X-like growth factor", "X converting enzyme": a longer name X only modifies.
 MODIFIER_OF_HEAD = re.compile(
-    rf"(?:\s*-\s*|\s+)(?:(?P<direct>receptor|ligand|homology)s?\b|converting\s+(?P<enzyme>enzyme)s?\b|"
+    rf"(?:\s*-\s*|\s+)(?:(?P<direct>receptor|ligand|homology)s?\b|(?:super|sub)?famil(?:y|ies)\b|converting\s+(?P<enzyme>enzyme)s?\b|"
     rf"(?:binding|associated|interacting|related|like|activating|dependent|regulated|inducible|responsive|precursor|"
     rf"stimulating|releasing|inhibiting|inhibitory)\s*-?\s*(?:[a-z]+\s+)?(?P<head>{HEAD_NOUN})\b)",
     re.IGNORECASE,
@@ -78,6 +78,7 @@ NUMBER_CONTINUATION = re.compile(
 )  # not "EC 2.4.1", "3'UTR"
 ROMAN_END = re.compile(r"(?<=\s)(I{1,3}|IV|VI{0,3}|IX|X)$")
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+FAMILY_CONTINUATION = re.compile(r"[\s-](?:super|sub)?famil(?:y|ies)(?![\w-])", re.IGNORECASE)
 RECEPTOR_CONTINUATION = re.compile(r"\s(?:receptors?)(?![\w-])")
 HYPHEN_PART = re.compile(r"[^-]+")
 
@@ -131,6 +132,9 @@ def modifies_following_name(after: str, own_name: str = "") -> bool:
 def extended_ends(sentence: str, end: int) -> list[int]:
     """Ends of the longer names that may start with the name ending at ``end``, longest first."""
     ends = []
+    family = FAMILY_CONTINUATION.match(sentence, end)
+    if family:  # "Src family": the family, or no name of this gene
+        return [family.end()]
     for first in (GREEK_CONTINUATION, RECEPTOR_CONTINUATION, None):
         match = first.match(sentence, end) if first is not None else None
         if first is not None and match is None:
