@@ -319,3 +319,10 @@ def test_a_family_word_makes_a_family_or_no_gene_and_cell_lines_are_not_genes(fi
     assert found(finder, "THP-1 cells were used; THP-1 responded, as did PTEN-null cells.") == [
         ("PTEN", "gene", "PTEN")
     ]
+
+
+def test_a_receptor_named_by_its_ligand_and_an_isoform_written_out(finder):
+    found_names = found(finder, "The LDL receptor and the Ah receptor bound; PKC isoform epsilon rose.")
+    assert found_names == [
+        ("LDL receptor", "protein", "LDLR"), ("Ah receptor", "protein", "AHR"), ("PKC isoform epsilon", "protein", "PRKCE")
+    ]  # fmt: skip

@@ -43,7 +43,8 @@ How :class:`LocalMapper` reads one name; the first rule that answers wins:
    its own; several names in one OCR word (``MEK1,2``, ``TCF4,LEF-1``,
    ``ligands):WNT3A``); OCR glyphs (``ÉRBB3``, ``B-catenin`` for beta,
    ``IFNY`` for gamma, ``GB`` for G-beta, ``IL-1RII``, ``P|3K`` and ``P13K``, ``AMPKA``,
-   ``(XBP1)``); a last K read as kinase (``MAPKK``, the MAPK kinases, as FamPlex's ``MAPKKK``).
+   ``(XBP1)``); a last K read as kinase (``MAPKK``, the MAPK kinases, as FamPlex's ``MAPKKK``); a
+   receptor as its ligand's symbol with R (``LDL receptor`` -> LDLR).
 
 In figure and text words, FamPlex's grounding of the exact spelling beats a symbol
 of the same letters in another case (``Rho`` is RhoA, not RHO), and a pseudogene

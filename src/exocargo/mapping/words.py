@@ -24,6 +24,7 @@ TRAILING_WORD = re.compile(
     r"(?<=\w)\s+(?:family|families|proteins?|GTPases?|kinases?|complex(?:es)?|members?|isoforms?|subunits?|channels?)$",
     re.IGNORECASE,
 )
+RECEPTOR_OF = re.compile(r"^(?P<ligand>[A-Za-z][A-Za-z0-9-]{1,7})[\s-]receptor$", re.IGNORECASE)
 PLURAL = re.compile(r"(?<=[A-Za-z0-9]{3})(?<![sS])s$")
 # Gene symbols Excel turns into dates, by month; other months are read as written (DEC1, OCT4).
 MONTH_PREFIXES = {"MAR": ["MARCH", "MARCHF"], "SEP": ["SEPT", "SEPTIN"]}
@@ -226,6 +227,10 @@ def readings(text: str) -> list[tuple[str, str]]:
     stripped = TRAILING_WORD.sub("", text)
     if stripped != text:
         found.append((stripped, f"generic word removed ({stripped})"))
+    receptor = RECEPTOR_OF.match(text)
+    if receptor:  # "LDL receptor" is LDLR, "Ah receptor" AhR: a receptor's symbol is its ligand's with R
+        symbol = receptor.group("ligand").replace("-", "") + "R"
+        found.append((symbol, f"receptor read as R ({symbol})"))
     singular = PLURAL.sub("", text)
     if singular != text:
         found.append((singular, f"plural read as singular ({singular})"))

@@ -121,6 +121,8 @@ INTEGRIN_DIMER = re.compile(
 )
 BEFORE_CELLS = re.compile(r"(?<![\w-])([A-Za-z][\w-]*\d[\w-]*)\s+cell(?:s|\s+lines?)?\b", re.IGNORECASE)
 CELL_LINE_AFTER = re.compile(r"^\s+cell(?:s|\s+lines?)?\b", re.IGNORECASE)
+RECEPTOR_AFTER = re.compile(r"\s+receptor\b")
+ISOFORM_WORD = re.compile(r"\s+isoforms?(?=\s)", re.IGNORECASE)
 FAMILY_WORD_END = re.compile(r"famil(?:y|ies)$", re.IGNORECASE)
 C_HOMOLOG = re.compile(r"c-[a-z]{2,5}\d?")
 CIRCRNA = re.compile(r"(?<![\w-])(?:hsa_)?circ(?:RNA)?[-_]?(?:[A-Z][A-Za-z0-9]*|\d+)(?:_\d+)?(?![\w-])")
@@ -442,20 +444,24 @@ class MentionFinder:
     def _longer_name(self, sentence: str, start: int, end: int) -> list[Mention]:
         """``IL-1 beta``, ``TGF-beta 1``, ``EGF receptor``: a gene name continued by the next word."""
         base = sentence[start:end]  # "CA" of "CA II" need not be a gene alone, but must look like a name
-        if not (base.isupper() and len(base) > 1 or self._gene_candidate(base, sentence, start, end)):
+        receptor = base[:1].isupper() and RECEPTOR_AFTER.match(sentence, end)  # "Ah receptor" (AhR)
+        if not (base.isupper() and len(base) > 1 or receptor or self._gene_candidate(base, sentence, start, end)):
             return []
         for longer_end in extended_ends(sentence, end):
-            text = sentence[start:longer_end]
+            written = sentence[start:longer_end]
+            text = ISOFORM_WORD.sub("", written)  # "PKC isoform epsilon" is PKC epsilon
             if FAMILY_WORD_END.search(text):  # "Src family" is FamPlex's family; "Bcl-2 family" no one gene
                 return [
-                    replace(m, start=start, end=longer_end, text=text) for m in self.resolve(text) if m.type == "family"
+                    replace(m, start=start, end=longer_end, text=written)
+                    for m in self.resolve(text)
+                    if m.type == "family"
                 ]
             arabic = [m for m in self.resolve(with_arabic_numeral(text)) if m.type != "family"]
             # "CA VII" is CA7 (an exact symbol once read as a number); "TβR II" is TβRII as written.
             exact = [m for m in arabic if m.normalized == squash(with_arabic_numeral(text))]
             mentions = exact or [m for m in self.resolve(text) if m.type != "family"] or arabic
             if mentions:
-                return [replace(m, start=start, end=longer_end, text=text) for m in mentions]
+                return [replace(m, start=start, end=longer_end, text=written) for m in mentions]
         return []
 
     def _hyphen_parts(self, sentence: str, at: int, token: str) -> list[Mention]:

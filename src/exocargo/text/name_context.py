@@ -72,7 +72,9 @@ CITATION_YEAR_BEFORE = re.compile(r"\((?:19|20)\d\d[a-z]?\)\s+$")
 ABBREVIATION_AFTER = re.compile(r"^(?:\)|\s*\([\w-]{1,12}\))")
 NOT_A_NAME_AFTER = re.compile(r"^(?:\.\s+[A-Z][a-z]{1,6}\.\s|[\s-]\d{1,3},\d{3}\b|>[ACGTU]+\b)")
 # A separate word that continues a name: a Greek letter (with an isoform number), a number or a Roman numeral.
-GREEK_CONTINUATION = re.compile(rf"[\s-](?:{LETTER_NAME_PATTERN}|[α-ω])(?:[\s-]?\d{{1,2}}[a-z]?)?(?![\w-])")
+GREEK_CONTINUATION = re.compile(
+    rf"[\s-](?:isoforms?\s+)?(?:{LETTER_NAME_PATTERN}|[α-ω])(?:[\s-]?\d{{1,2}}[a-z]?)?(?![\w-])"
+)
 NUMBER_CONTINUATION = re.compile(
     r"\s(?:\d{1,2}[a-z]?|I{1,3}|IV|VI{0,3}|IX|X)(?![\w'’-]|\.\d)"
 )  # not "EC 2.4.1", "3'UTR"
