@@ -165,3 +165,14 @@ def test_an_apposition_and_a_precursor_name_point_to_the_real_target(finder):
         "(APP)-converting enzyme (BACE) translation."
     )
     assert {row[2] for row in stated(finder, text)} == {"BACE1"}  # not Abeta or APP, which only modify
+
+
+def test_noun_phrases_and_class_definitions_state_no_relation(finder):
+    # As in seed review 001: "activation inhibitor" is a compound noun, not TGFb1 activating PD-L1.
+    text = "Exosomes contain the cytokine TGFb1 and the lymphocyte activation inhibitor PD-L1."
+    assert stated(finder, text) == set()
+    text = "As a regulator of ABCG2 localization, suppression of the PI3K-Akt pathway decreases ABCG2 sorting."
+    assert ("ABCG2", "down", "PI3K-Akt", "") not in stated(finder, text)
+    # "pattern recognition receptor (PRR)" is a class the text defines, not NECTIN1 (HGNC alias PRR).
+    text = "RN7SL1 activates the pattern recognition receptor (PRR) RIG-I."
+    assert {row[2] for row in stated(finder, text)} == {"RIGI"}

@@ -123,6 +123,10 @@ BEFORE_CELLS = re.compile(r"(?<![\w-])([A-Za-z][\w-]*\d[\w-]*)\s+cell(?:s|\s+lin
 CELL_LINE_AFTER = re.compile(r"^\s+cell(?:s|\s+lines?)?\b", re.IGNORECASE)
 RECEPTOR_AFTER = re.compile(r"\s+receptor\b")
 ISOFORM_WORD = re.compile(r"\s+isoforms?(?=\s)", re.IGNORECASE)
+# Words no long form is made of: articles, pronouns, auxiliaries.
+NOT_IN_A_NAME = re.compile(r"\b(?:a|an|the|we|our|they|have|has|had|is|are|was|were|be|this|that|these)\b", re.I)
+# A name's own mark at its end: a number, a single letter, a Greek letter or a Roman numeral.
+IDENTIFYING_END = re.compile(r"(?:\b[A-Za-z]|\d[a-z]?|[α-ω]|alpha|beta|gamma|delta|kappa|\b[IVX]+)$")
 FAMILY_WORD_END = re.compile(r"famil(?:y|ies)$", re.IGNORECASE)
 C_HOMOLOG = re.compile(r"c-[a-z]{2,5}\d?")
 CIRCRNA = re.compile(r"(?<![\w-])(?:hsa_)?circ(?:RNA)?[-_]?(?:[A-Z][A-Za-z0-9]*|\d+)(?:_\d+)?(?![\w-])")
@@ -249,11 +253,17 @@ class MentionFinder:
     def _defined_as_other_thing(self, abbreviation: str, long_form: str) -> bool:
         """``reactive oxygen species (ROS)``: a gene alias the document defines by words of no gene it names.
 
-        The long form has no gene word (protein, factor, kinase, ...) and shares no word
-        with the approved name of any gene the abbreviation stands for.
+        The long form shares no word with the approved name of any gene the abbreviation stands for,
+        and has no gene word (protein, factor, receptor, ...) unless it names a class, not one gene:
+        no identifying mark at its end and no gene's name ("pattern recognition receptor (PRR)" is
+        not NECTIN1, whose alias PRR is; "programmed death-ligand 1 (PD-L1)" stays a gene).
         """
         words = long_form.split()
-        if self.full_names is None or len(words) < 2 or GENE_WORDS.search(long_form) or long_form[-1].isdigit():
+        if self.full_names is None or len(words) < 2 or long_form[-1].isdigit():
+            return False
+        if long_form[0].lower() != abbreviation[0].lower() or NOT_IN_A_NAME.search(long_form):
+            return False  # "we have described a protein (Hep27)": words before it, not its long form
+        if GENE_WORDS.search(long_form) and (IDENTIFYING_END.search(long_form) or self._names_a_gene(long_form)):
             return False
         # A name among the words ("monokine induced by IFN-gamma") or letters that do not spell the abbreviation.
         if any(_symbol_shaped(word) for word in words) or not spells(abbreviation, long_form):
@@ -264,6 +274,9 @@ class MentionFinder:
         words = {key[:5] for key in name_key(long_form) if len(key) > 2}
         names = {key[:5] for e in genes for key in name_key(self.full_names.name_of_entrez.get(e, "")) if len(key) > 2}
         return not words & names
+
+    def _names_a_gene(self, text: str) -> bool:
+        return any(hit.start == 0 and hit.end == len(text) for hit in self.full_names.find(text))
 
     # ------------------------------------------------------------ gene tokens
 

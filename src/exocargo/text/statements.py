@@ -136,6 +136,11 @@ MEANS_TIME = re.compile(
     r"\b(?:after|following|upon|with|in response to)\s+(?:the\s+)?(?:ectopic\s+|enforced\s+)?$", re.I
 )
 DONE_AFTER = re.compile(rf"^[\s-]*(?:{GAIN_NOUNS}|{LOSS_NOUNS}|expression)\b", re.IGNORECASE)
+# A cue that is a noun ("activation", "suppression"): after a comma it opens its own phrase, unless a
+# linking word ties it to the name before; before an agent noun it is a compound ("activation inhibitor").
+NOMINAL_CUE = re.compile(r"^[\w-]*(?:ion|ment)s?\b", re.IGNORECASE)
+COMPOUND_NOUN_AFTER = re.compile(r"^[\w-]*(?:ion|ment)s?\s+[a-z]+(?:or|er)s?\b", re.IGNORECASE)
+LINKING = re.compile(r"\b(?:lead\w*|led|result\w*|caus\w*|contribut\w*|through|via|by|upon|after|following)\b", re.I)
 AGENT_OF_BEFORE = re.compile(r"\b(?:by|via)\s+(?:the\s+)?$", re.IGNORECASE)
 NOMINAL_OF = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 NOMINAL_BY = re.compile(
@@ -230,6 +235,8 @@ def _subject(groups: list[list[_Name]], text: str, cue_start: int) -> tuple[list
     gap = text[group[-1].end : cue_start]
     if _turns(gap) or _words(gap) > SUBJECT_GAP_WORDS or CUE.search(_without_modifiers(gap)) or CORRELATION.search(gap):
         return None
+    if "," in gap and NOMINAL_CUE.match(text[cue_start : cue_start + 40]) and not LINKING.search(gap):
+        return None  # "a regulator of ABCG2 localization, suppression of PI3K ...": a noun phrase of its own
     if len(before) > 1 and EXCLUDED_BEFORE.search(text[before[-2][-1].end : group[0].start]):
         group = before[-2]  # "N-myc, but not Gli1, induced": the name before the excluded one
     if AGENT_OF_BEFORE.search(text[: group[0].start]):
@@ -290,6 +297,7 @@ def _pairs(text: str, names: list[_Name]) -> list[tuple[_Name, _Name, str, _Name
         and not (
             c.lastgroup == "targets" and PARTICIPLE.search(c.group(0)) and ARTICLE_BEFORE.search(text[: c.start()])
         )
+        and not COMPOUND_NOUN_AFTER.match(text[c.start() : c.start() + 40])
     ]
     found = []
     orphans: list[tuple[_Name, str]] = []  # objects of a verb without a subject, with its effect
