@@ -176,3 +176,17 @@ def test_noun_phrases_and_class_definitions_state_no_relation(finder):
     # "pattern recognition receptor (PRR)" is a class the text defines, not NECTIN1 (HGNC alias PRR).
     text = "RN7SL1 activates the pattern recognition receptor (PRR) RIG-I."
     assert {row[2] for row in stated(finder, text)} == {"RIGI"}
+
+
+def test_coordinated_verbs_prepositional_phrases_and_marked_cells(finder):
+    # Sentences of seed review 001 and SCAI abstract 19703993.
+    text = "Resistant cells, through downregulating PTEN and increasing phosphorylation of AKT1, survive."
+    assert ("PTEN", "up", "AKT1", "") not in stated(finder, text)  # PTEN is the first verb's object
+    text = "Upregulation of miR-200a decreased the expression of transcription factors ZEB1 and ZEB2."
+    assert ("hsa-miR-200a", "down", "ZEB1", "") in stated(finder, text)
+    text = "LncRNA-SNHG14 in HER2+ breast cancer induces resistance by targeting BCL2."
+    assert {row[0] for row in stated(finder, text)} == {"SNHG14"}  # HER2 sits in a phrase of place
+    text = "CCL2 secretion elevates IBA1-expressing myeloid cell recruitment."
+    assert stated(finder, text) == set()  # cells marked by IBA1, not IBA1
+    text = "GSTP1 regulates cell survival by inactivating NF-kB in cervical cancer."
+    assert ("GSTP1", "inhibits", "NFkappaB", "") in stated(finder, text)

@@ -61,7 +61,10 @@ EFFECT_CUES = [
         r"promot\w*|restor\w*|rais\w*|upregulat\w*|augment\w*|derepress\w*|de-repress\w*",
     ),
     ("activates", r"activat\w*|trigger\w*|transactivat\w*"),
-    ("inhibits", r"inhibit\w*|block\w*|impair\w*|attenuat\w*|abrogat\w*|abolish\w*|spong\w*|antagoni[sz]\w*"),
+    (
+        "inhibits",
+        r"inhibit\w*|inactivat\w*|block\w*|impair\w*|attenuat\w*|abrogat\w*|abolish\w*|spong\w*|antagoni[sz]\w*",
+    ),
     ("unspecified", r"regulat\w*|modulat\w*|control\w*|affect\w*|influenc\w*|mediat\w*"),
 ]
 # Nouns of agents ("inhibitor", "regulator") and adjectives name a thing, they state no effect.
@@ -106,6 +109,8 @@ SUBJECT_GAP_WORDS = 10
 MEANS_BEFORE = re.compile(
     r"\b(?:via|through|by|by means of|thereby)\s+(?:the\s+|(?P<its>its|their)\s+)?(?:\w+ly\s+)?$", re.IGNORECASE
 )
+# A conjunction between two verb phrases: "downregulating PTEN and increasing AKT".
+CONJOINED = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)\s+(?:\w+ly\s+)?$|^\s*,\s*$", re.IGNORECASE)
 COORDINATED = re.compile(r"^\s*,?\s*(?:and\s+|or\s+|as well as\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
 PASSIVE_BY = re.compile(r"^(?:\s+(?:\w+ly|both|either|each|the))*\s+(?:by|through|via)\s+$", re.IGNORECASE)
 # "miR-17/92 is up-regulated in SHH-driven tumours": a passive verb without "by" names no agent.
@@ -141,6 +146,18 @@ DONE_AFTER = re.compile(rf"^[\s-]*(?:{GAIN_NOUNS}|{LOSS_NOUNS}|expression)\b", r
 NOMINAL_CUE = re.compile(r"^[\w-]*(?:ion|ment)s?\b", re.IGNORECASE)
 COMPOUND_NOUN_AFTER = re.compile(r"^[\w-]*(?:ion|ment)s?\s+[a-z]+(?:or|er)s?\b", re.IGNORECASE)
 LINKING = re.compile(r"\b(?:lead\w*|led|result\w*|caus\w*|contribut\w*|through|via|by|upon|after|following)\b", re.I)
+# A name after a preposition that opens a phrase of place or relation (not "an increase in", "with").
+IN_A_PHRASE_BEFORE = re.compile(
+    r"(?<!increase )(?<!decrease )(?<!reduction )(?<!rise )(?<!changes )(?<!change )(?<!elevation )"
+    r"\b(?:in|for|on|at|among|within|into|to|than)\s+(?:the\s+|a\s+|an\s+)?$",
+    re.IGNORECASE,
+)
+MEANS_IN_GAP = re.compile(r"\b(?:through|via|by)\b", re.IGNORECASE)
+POPULATION_AFTER = re.compile(
+    r"^(?:-?(?:expressing|positive|negative|high|low)|\+|\(\+\))\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:cells?|lymphocytes?|macrophages?|monocytes?|neutrophils?|populations?|subsets?)\b",
+    re.IGNORECASE,
+)
 AGENT_OF_BEFORE = re.compile(r"\b(?:by|via)\s+(?:the\s+)?$", re.IGNORECASE)
 NOMINAL_OF = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 NOMINAL_BY = re.compile(
@@ -237,6 +254,13 @@ def _subject(groups: list[list[_Name]], text: str, cue_start: int) -> tuple[list
         return None
     if "," in gap and NOMINAL_CUE.match(text[cue_start : cue_start + 40]) and not LINKING.search(gap):
         return None  # "a regulator of ABCG2 localization, suppression of PI3K ...": a noun phrase of its own
+    if IN_A_PHRASE_BEFORE.search(text[: group[0].start]):
+        # "LncRNA-SNHG14 in Her2+ breast cancer induces": the name inside a prepositional phrase is no subject
+        if len(before) < 2:
+            return None
+        group, gap = before[-2], text[before[-2][-1].end : cue_start]
+        if _turns(gap) or _words(gap) > SUBJECT_GAP_WORDS:
+            return None
     if len(before) > 1 and EXCLUDED_BEFORE.search(text[before[-2][-1].end : group[0].start]):
         group = before[-2]  # "N-myc, but not Gli1, induced": the name before the excluded one
     if AGENT_OF_BEFORE.search(text[: group[0].start]):
@@ -269,6 +293,8 @@ def _object(groups: list[list[_Name]], text: str, after: int, stop: int) -> list
         gap = text[after : group[0].start]
         if group[0].start >= stop or _turns(gap) or _words(gap) > OBJECT_GAP_WORDS or RELATIVE.search(gap):
             return []
+        if POPULATION_AFTER.match(text[group[-1].end : group[-1].end + 60]):
+            return []  # "elevates IBA1-expressing myeloid cell recruitment": cells marked by IBA1
         return group
     return []
 
@@ -303,6 +329,7 @@ def _pairs(text: str, names: list[_Name]) -> list[tuple[_Name, _Name, str, _Name
     orphans: list[tuple[_Name, str]] = []  # objects of a verb without a subject, with its effect
     previous: tuple[list[_Name], bool, list[_Name]] | None = None  # subject, loss, objects of the last verb
     patient: list[_Name] = []  # the subject of the last passive verb: "X is up-regulated ... and induced by Y"
+    patients_so_far: set[int] = set()  # starts of the names earlier verbs took as their objects
     for index, cue in enumerate(cues):
         effect, word = _effect(cue), cue.group(0)
         stop = cues[index + 1].start() if index + 1 < len(cues) else len(text)
@@ -335,6 +362,12 @@ def _pairs(text: str, names: list[_Name]) -> list[tuple[_Name, _Name, str, _Name
             found += [(r, t, effect, None) for r in by_agent for t in patient_group]
             continue
         subject = _subject(groups, text, cue.start())
+        if (
+            subject
+            and subject[0][0].start in patients_so_far
+            and CONJOINED.match(text[subject[0][-1].end : cue.start()])
+        ):
+            subject = None  # "downregulating PTEN and increasing AKT": PTEN is the first verb's object, not a subject
         if subject and PARTICIPLE.search(word) and PASSIVE_BEFORE.search(text[: cue.start()]):
             patient = subject[0]  # passive: the subject is acted on; the agent, if any, is named by its means
             means_of = _passive_means(groups, text, cue.end(), stop)
@@ -352,6 +385,9 @@ def _pairs(text: str, names: list[_Name]) -> list[tuple[_Name, _Name, str, _Name
             subject = _owner(groups, text, means.start())  # "miR-199b-5p ... through its targeting of HES1"
         mediated = re.search(r"([\w-]+)-(?:mediated|induced|dependent|driven)\s+$", text[: cue.start()])
         targets = _object(groups, text, cue.end(), stop)
+        patients_so_far.update(t.start for t in targets[:1])
+        if targets and MEANS_IN_GAP.search(text[cue.end() : targets[0].start]):
+            effect = "unspecified"  # "activates EMT through PTEN": PTEN is the means, not what is activated
         if targets and (instrument := _instrument(groups, text, targets[-1].end)):
             subject = instrument, False  # "by targeting PDHA1 with exosomal miR-21-5p"
         if subject is None and mediated:  # "miR-21-mediated suppression of PTEN"
