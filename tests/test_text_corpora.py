@@ -42,7 +42,7 @@ def test_document_level_gene_ids_hold_their_floor_and_beat_a_dictionary_tagger(g
     for split in ("dev", "heldback"):
         precision, recall, f1, _, _ = gene_normalisation[("all", split, "exocargo")]
         baseline_f1 = gene_normalisation[("all", split, "dictionary")][2]
-        assert precision >= 0.77 and recall >= 0.73 and f1 >= 0.76, (split, precision, recall, f1)
+        assert precision >= 0.79 and recall >= 0.75 and f1 >= 0.77, (split, precision, recall, f1)
         assert f1 >= baseline_f1 + 0.1, (split, f1, baseline_f1)
 
 
