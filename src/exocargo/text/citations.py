@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from exocargo.text.sentences import clean_markup, paragraphs, split_sentences
+
 LINK = re.compile(r"\[([^\[\]]*)\]\((?:#|https?:)[^)\s]*\)")  # markdown links keep their text: [[12](#ref-12)]
 NUMBERS = r"\d{1,3}(?:\s*[-–,;]\s*\d{1,3})*"
 NUMBERED = re.compile(
@@ -96,3 +98,21 @@ class ReferenceList:
             else:
                 found += [self.by_number.get(number, "") for number in cited_numbers(marker)]
         return list(dict.fromkeys(identifier for identifier in found if identifier))
+
+
+def citations_by_sentence(raw: str) -> list[tuple[str, list[str]]]:
+    """(cleaned sentence, its citation markers) for the sentences of a section's raw text, in order."""
+    return [
+        (clean_markup(sentence).strip(), citations_in(sentence))
+        for paragraph in paragraphs(raw)
+        for sentence in split_sentences(paragraph)
+    ]
+
+
+def take_citations(markers: list[tuple[str, list[str]]], sentence: str) -> list[str]:
+    """The markers of the raw sentence that cleans to ``sentence`` (looked for a few sentences ahead)."""
+    for ahead, (text, cites) in enumerate(markers[:5]):
+        if text == sentence:
+            del markers[: ahead + 1]
+            return cites
+    return []

@@ -76,6 +76,24 @@ def _long_form(abbreviation: str, words: str) -> str:
     return words[at:]
 
 
+# Words no long form is made of: articles, pronouns, auxiliaries.
+NOT_IN_A_NAME = re.compile(r"\b(?:a|an|the|we|our|they|have|has|had|is|are|was|were|be|this|that|these)\b", re.I)
+# A name's own mark at its end: a number, a single letter, a Greek letter or a Roman numeral.
+IDENTIFYING_END = re.compile(r"(?:\b[A-Za-z]|\d[a-z]?|[α-ω]|alpha|beta|gamma|delta|kappa|\b[IVX]+)$")
+
+
+def shaped_as_long_form(abbreviation: str, long_form: str) -> bool:
+    """Whether words read before ``(ABBR)`` can be its long form: they start with its first letter
+    and hold no article, pronoun or auxiliary ("we have described a protein (Hep27)" is none)."""
+    return long_form[:1].lower() == abbreviation[:1].lower() and not NOT_IN_A_NAME.search(long_form)
+
+
+def names_a_class(long_form: str) -> bool:
+    """A long form without an identifying mark at its end ("pattern recognition receptor") names a class;
+    "programmed death-ligand 1" names one gene."""
+    return not IDENTIFYING_END.search(long_form)
+
+
 def spells(abbreviation: str, long_form: str) -> bool:
     """The abbreviation's letters appear in order in the long form, the first opening a word (Schwartz-Hearst)."""
     letters = [c.lower() for c in abbreviation if c.isalpha()]

@@ -109,6 +109,11 @@ class GeneNameIndex:
         self.names = {key: next(iter(genes)) for key, genes in (approved | other).items() if len(genes) == 1}
         self.first_tokens = {key[0] for key in self.names}
         self.lengths = sorted({len(key) for key in self.names}, reverse=True)
+        # Every start of every name: a sentence is only tried as long as its words can still be a name.
+        self.prefixes = {key[:length] for key in self.names for length in range(1, len(key) + 1)}
+
+    def _prefix(self, words: list[tuple[int, int, str]], index: int, length: int) -> bool:
+        return tuple(word[2] for word in words[index : index + length]) in self.prefixes
 
     @classmethod
     def from_table(cls, frame) -> GeneNameIndex:
@@ -133,8 +138,13 @@ class GeneNameIndex:
             hit = None
             first = words[index][2]
             if (first in self.first_tokens or first in GREEK_KEYS) and _starts_word(text, words[index][0]):
+                longest = len(words) - index
+                if first not in GREEK_KEYS:  # a Greek first word may be a moved name ("beta-arrestin 2")
+                    longest = 1
+                    while index + longest < len(words) and self._prefix(words, index, longest + 1):
+                        longest += 1
                 for length in self.lengths:
-                    if index + length > len(words):
+                    if length > longest:
                         continue
                     key = tuple(word[2] for word in words[index : index + length])
                     gene = self.names.get(key) or self.names.get(_greek_moved(key))

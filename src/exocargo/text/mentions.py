@@ -49,10 +49,21 @@ from exocargo.mapping.families import squash
 from exocargo.mapping.mirna import find_mentions, parse_mirnas
 from exocargo.mapping.table import load_mapper
 from exocargo.tables import NAMES_TABLE
-from exocargo.text.citations import ReferenceList, citations_in
-from exocargo.text.definitions import GENE_WORDS, DocumentContext, read_context, spells
+from exocargo.text.citations import ReferenceList, citations_by_sentence, take_citations
+from exocargo.text.definitions import (
+    GENE_WORDS,
+    DocumentContext,
+    names_a_class,
+    read_context,
+    shaped_as_long_form,
+    spells,
+)
 from exocargo.text.gene_names import GeneNameIndex, name_key
+from exocargo.text.integrins import integrin_dimers
 from exocargo.text.name_context import (
+    C_HOMOLOG,
+    before_cells,
+    cell_lines_in,
     extended_ends,
     head_after,
     hyphen_parts,
@@ -111,24 +122,9 @@ class Sentence:
 
 TOKEN = re.compile(r"(?<![\w-])\w[\w-]*(?:\.\d+[\w-]*)?\+?")  # "Kv1.5", "Cav1.2": channel names with a dot
 NUMBER_LIST = re.compile(r"(?<![\w-])[A-Za-z]+\d+(?:/\d+)+(?![\w-])")  # CD9/63/81
-# Integrin heterodimers, named by their two chains: "αvβ5" is ITGAV with ITGB5, "integrin alpha6beta4" ITGA6
-# with ITGB4; Latin a/b only right after the word integrin ("integrin avb3"), numbered chains only in a
-# sentence that names integrins.
-INTEGRIN_DIMER = re.compile(
-    r"(?<![\w-])(?:(?P<word>integrins?)\s+)?(?:α|alpha[\s-]?|(?(word)a|(?!)))(?P<alpha>v|IIb|\d{1,2}[A-Za-z]?|[LMXED])"
-    r"[\s-]?(?:β|beta[\s-]?|(?(word)b|(?!)))(?P<beta>\d)(?![\w])",
-    re.IGNORECASE,
-)
-BEFORE_CELLS = re.compile(r"(?<![\w-])([A-Za-z][\w-]*\d[\w-]*)\s+cell(?:s|\s+lines?)?\b", re.IGNORECASE)
-CELL_LINE_AFTER = re.compile(r"^\s+cell(?:s|\s+lines?)?\b", re.IGNORECASE)
 RECEPTOR_AFTER = re.compile(r"\s+receptor\b")
 ISOFORM_WORD = re.compile(r"\s+isoforms?(?=\s)", re.IGNORECASE)
-# Words no long form is made of: articles, pronouns, auxiliaries.
-NOT_IN_A_NAME = re.compile(r"\b(?:a|an|the|we|our|they|have|has|had|is|are|was|were|be|this|that|these)\b", re.I)
-# A name's own mark at its end: a number, a single letter, a Greek letter or a Roman numeral.
-IDENTIFYING_END = re.compile(r"(?:\b[A-Za-z]|\d[a-z]?|[α-ω]|alpha|beta|gamma|delta|kappa|\b[IVX]+)$")
 FAMILY_WORD_END = re.compile(r"famil(?:y|ies)$", re.IGNORECASE)
-C_HOMOLOG = re.compile(r"c-[a-z]{2,5}\d?")
 CIRCRNA = re.compile(r"(?<![\w-])(?:hsa_)?circ(?:RNA)?[-_]?(?:[A-Z][A-Za-z0-9]*|\d+)(?:_\d+)?(?![\w-])")
 LNCRNA_NAMED = re.compile(r"\b(?:lnc-?RNA|long non-?coding RNA)[\s-]+([A-Za-z][\w-]*\w)", re.IGNORECASE)
 # Words attached to a gene name: "EGFR-rich", "IL-8-dependent", "p-AKT".
@@ -261,9 +257,9 @@ class MentionFinder:
         words = long_form.split()
         if self.full_names is None or len(words) < 2 or long_form[-1].isdigit():
             return False
-        if long_form[0].lower() != abbreviation[0].lower() or NOT_IN_A_NAME.search(long_form):
+        if not shaped_as_long_form(abbreviation, long_form):
             return False  # "we have described a protein (Hep27)": words before it, not its long form
-        if GENE_WORDS.search(long_form) and (IDENTIFYING_END.search(long_form) or self._names_a_gene(long_form)):
+        if GENE_WORDS.search(long_form) and (not names_a_class(long_form) or self._names_a_gene(long_form)):
             return False
         # A name among the words ("monokine induced by IFN-gamma") or letters that do not spell the abbreviation.
         if any(_symbol_shaped(word) for word in words) or not spells(abbreviation, long_form):
@@ -331,7 +327,7 @@ class MentionFinder:
         upper = squash(bare)
         if upper in self.context.not_genes:
             return False
-        cells = CELL_LINE_AFTER.match(sentence[end : end + 20]) or bare in self.paragraph_cell_lines
+        cells = before_cells(sentence[end : end + 20]) or bare in self.paragraph_cell_lines
         if cells and not self._is_symbol(bare):
             return False  # "THP-1 cells", "U937 cell line": a cell line an alias spells (here or in the paragraph)
         if upper in self.lexicon.stopwords:  # only beside a gene word: "MET oncoprotein", "kinase MET"
@@ -397,29 +393,17 @@ class MentionFinder:
     def _is_symbol(self, token: str) -> bool:
         return any(m.normalized == token.upper() for m in self.resolve(token))
 
-    def _integrin_chains(self, alpha: str, beta: str) -> list[Mention]:
-        """The two chains of an integrin heterodimer (``v``, ``5`` -> ITGAV, ITGB5), when both are genes."""
-        alpha = "2B" if alpha.upper() == "IIB" else alpha.upper()
-        chains = [self.resolve(f"ITGA{alpha}"), self.resolve(f"ITGB{beta}")]
-        if not all(len(chain) == 1 and chain[0].normalized.startswith("ITG") for chain in chains):
-            return []
-        return [replace(chain[0], type="gene") for chain in chains]
-
     def _gene_mentions(self, sentence: str, taken: list[tuple[int, int]]) -> list[Mention]:
         """Gene-shaped tokens outside ``taken``; ``CD9/63/81`` also gives CD63 and CD81."""
         found: list[Mention] = []
         if _is_caps_heading(sentence):
             return found
         taken = list(taken)
-        for match in INTEGRIN_DIMER.finditer(sentence):
-            # α4β2 is also a nicotinic and α1β2 a GABA-A receptor: numbered chains only where integrins are named.
-            numbered = match.group("alpha")[0].isdigit()
-            if numbered and "integrin" not in sentence.lower():
-                continue
-            chains = self._integrin_chains(match.group("alpha"), match.group("beta"))
-            if chains and not _overlaps(match.start(), match.end(), taken):
-                found += [replace(m, start=match.start(), end=match.end(), text=match.group(0)) for m in chains]
-                taken.append((match.start(), match.end()))
+        for start, end, text, *symbols in integrin_dimers(sentence):  # "αvβ5": ITGAV and ITGB5
+            chains = [[m for m in self.resolve(symbol) if m.normalized == symbol] for symbol in symbols]
+            if all(len(chain) == 1 for chain in chains) and not _overlaps(start, end, taken):
+                found += [replace(chain[0], start=start, end=end, text=text, type="gene") for chain in chains]
+                taken.append((start, end))
         for match in NUMBER_LIST.finditer(sentence):
             if not _overlaps(match.start(), match.end(), taken):
                 found += [replace(m, start=match.start(), end=match.end()) for m in self.resolve(match.group(0))]
@@ -551,14 +535,14 @@ def mine_document(document: Document, finder: MentionFinder) -> list[Sentence]:
     sentences: list[Sentence] = []
     number = 0
     for (name, text), raw in zip(sections, document.sections):
-        markers = _citations_by_sentence(raw.text)
+        markers = citations_by_sentence(raw.text)
         for paragraph in paragraphs(text):
             number += 1
             document_finder.paragraph_evidence = {a or b for a, b in BESIDE_GENE_WORD.findall(paragraph)}
-            document_finder.paragraph_cell_lines = set(BEFORE_CELLS.findall(paragraph))
+            document_finder.paragraph_cell_lines = cell_lines_in(paragraph)
             section = legend_section(paragraph) or name
             for sentence in split_sentences(paragraph):
-                cites = _take_citations(markers, sentence)
+                cites = take_citations(markers, sentence)
                 sentences.append(
                     Sentence(
                         len(sentences) + 1,
@@ -571,24 +555,6 @@ def mine_document(document: Document, finder: MentionFinder) -> list[Sentence]:
                     )  # fmt: skip
                 )
     return sentences
-
-
-def _citations_by_sentence(raw: str) -> list[tuple[str, list[str]]]:
-    """(cleaned sentence, its citation markers) for the sentences of a section's raw text, in order."""
-    return [
-        (clean_markup(sentence).strip(), citations_in(sentence))
-        for paragraph in paragraphs(raw)
-        for sentence in split_sentences(paragraph)
-    ]
-
-
-def _take_citations(markers: list[tuple[str, list[str]]], sentence: str) -> list[str]:
-    """The markers of the raw sentence that cleans to ``sentence`` (looked for a few sentences ahead)."""
-    for ahead, (text, cites) in enumerate(markers[:5]):
-        if text == sentence:
-            del markers[: ahead + 1]
-            return cites
-    return []
 
 
 def names_table(sentences: list[Sentence], query: str) -> pd.DataFrame:

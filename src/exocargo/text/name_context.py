@@ -67,6 +67,11 @@ CELL_POPULATION_AFTER = re.compile(
     r"blasts?|thymocytes?)\b",
     re.IGNORECASE,
 )
+# "THP-1 cells", "U937 cell line": a cell line (a name with a digit) before the word cells.
+BEFORE_CELLS = re.compile(r"(?<![\w-])([A-Za-z][\w-]*\d[\w-]*)\s+cell(?:s|\s+lines?)?\b", re.IGNORECASE)
+CELL_LINE_AFTER = re.compile(r"^\s+cell(?:s|\s+lines?)?\b", re.IGNORECASE)
+# "c-kit", "c-met": the cellular homolog of a viral oncogene, written c- and its symbol.
+C_HOMOLOG = re.compile(r"c-[a-z]{2,5}\d?")
 CD_MARKER = re.compile(r"CD\d{1,3}[A-Za-z]?")
 CITATION_YEAR_BEFORE = re.compile(r"\((?:19|20)\d\d[a-z]?\)\s+$")
 ABBREVIATION_AFTER = re.compile(r"^(?:\)|\s*\([\w-]{1,12}\))")
@@ -95,6 +100,16 @@ def written_as_another_thing(before: str, after: str) -> bool:
     """The words around a token make it no name: a journal abbreviation (``Proc. Natl. Acad.``,
     ``(1994) Proc``), a compound code (``CP 55,940``) or a nucleotide change (``735-6 TG>AT``)."""
     return bool(after[:1] in ". ->" and NOT_A_NAME_AFTER.match(after) or CITATION_YEAR_BEFORE.search(before))
+
+
+def before_cells(after: str) -> bool:
+    """Whether the text after a name is "cells" or "cell line": the name is a cell line's."""
+    return bool(CELL_LINE_AFTER.match(after))
+
+
+def cell_lines_in(paragraph: str) -> set[str]:
+    """Names a paragraph writes before "cells" or "cell line" that have a digit (``THP-1 cells``)."""
+    return set(BEFORE_CELLS.findall(paragraph))
 
 
 def names_a_cell_population(name: str, after: str) -> bool:
