@@ -144,6 +144,11 @@ _WORD_PARTS = re.compile(r"[,;:|/*=+()\[\]{}'\s]+")
 _SPLIT_NOTES = ("several names in one word", "slash expansion", "range expansion")
 
 
+def _squashed_parts(written: str) -> list[str]:
+    """The word's parts between its punctuation, squashed as names are compared (empty parts left out)."""
+    return [p for p in map(squash_name, _WORD_PARTS.split(written)) if p]
+
+
 def _joined_across_parts(word: _Word, genes: set[str]) -> str:
     """PFOCR's aliases for ``genes`` that are in no part of the word: PFOCR read across its punctuation.
 
@@ -152,7 +157,7 @@ def _joined_across_parts(word: _Word, genes: set[str]) -> str:
     ``""`` when any of them is inside a part (PFOCR may have read that part in a way we did not).
     """
     written = tidy_word(word.word)
-    parts = [p for p in map(squash_name, _WORD_PARTS.split(written)) if p]
+    parts = _squashed_parts(written)
     if len(parts) < 2:
         return ""
     # The parts as a reader expands them too: "MEK1,2" carries MEK2.
@@ -194,7 +199,7 @@ def _part_of_a_curated_name(word: _Word) -> str:
     notes = [n for n in word.notes if n]
     if not notes or not all(n.startswith("FamPlex ") for n in notes) or not split_forms(tidy_word(word.word))[0]:
         return ""
-    parts = {squash_name(p) for p in _WORD_PARTS.split(tidy_word(word.word))}
+    parts = set(_squashed_parts(tidy_word(word.word)))
     matched = [word.pfocr_matched.get(e, ("", ""))[0] for e in set(word.pfocr) - set(word.ours)]
     if not matched or not all(squash_name(name) in parts for name in matched):
         return ""

@@ -107,7 +107,6 @@ class GeneNameIndex:
                 other.setdefault(key, set()).add((entrez_id, symbol))
         # A name several genes share is no one gene's name (left to the family and symbol rules).
         self.names = {key: next(iter(genes)) for key, genes in (approved | other).items() if len(genes) == 1}
-        self.first_tokens = {key[0] for key in self.names}
         self.lengths = sorted({len(key) for key in self.names}, reverse=True)
         # Every start of every name: a sentence is only tried as long as its words can still be a name.
         self.prefixes = {key[:length] for key in self.names for length in range(1, len(key) + 1)}
@@ -137,7 +136,7 @@ class GeneNameIndex:
         while index < len(words):
             hit = None
             first = words[index][2]
-            if (first in self.first_tokens or first in GREEK_KEYS) and _starts_word(text, words[index][0]):
+            if ((first,) in self.prefixes or first in GREEK_KEYS) and _starts_word(text, words[index][0]):
                 longest = len(words) - index
                 if first not in GREEK_KEYS:  # a Greek first word may be a moved name ("beta-arrestin 2")
                     longest = 1
@@ -178,8 +177,9 @@ def shortened(name: str) -> list[str]:
     if short != name and len(key) >= 2 and (key[-1].isdigit() or len(key[-1]) == 1 or key[-1] in GREEK_KEYS):
         forms.append(short)
     # "actinin alpha 4" is written "actinin-4": a Greek letter before the isoform number left out.
-    dropped = GREEK_BEFORE_NUMBER.sub(" ", forms[0] if forms else name)
-    if dropped != (forms[0] if forms else name) and len(name_key(dropped)) >= 2:
+    base = forms[0] if forms else name
+    dropped = GREEK_BEFORE_NUMBER.sub(" ", base)
+    if dropped != base and len(name_key(dropped)) >= 2:
         forms.append(dropped)
     return forms
 

@@ -309,6 +309,11 @@ def _instrument(groups: list[list[_Name]], text: str, after: int) -> list[_Name]
     return []
 
 
+def _every(regulators: list[_Name], targets: list[_Name], effect: str) -> list:
+    """One pair for each regulator with each target, all with the same effect and no intermediate."""
+    return [(r, t, effect, None) for r in regulators for t in targets]
+
+
 def _effect(cue: re.Match) -> str:
     return cue.lastgroup or "unspecified"
 
@@ -350,7 +355,7 @@ def _pairs(text: str, names: list[_Name]) -> list[tuple[_Name, _Name, str, _Name
             if TARGET_OF_AFTER.match(text[cue.end() : of[0].start]):  # "a target of miR-326"
                 patients = _subject(groups, text, cue.start())
                 if patients:
-                    found += [(r, t, "targets", None) for r in of for t in patients[0]]
+                    found += _every(of, patients[0], "targets")
                 continue
         if by_agent is not None:
             patient_group = _object(groups, text, cue.end(), by_agent[0].start)  # "inhibition of X by Y"
@@ -359,7 +364,7 @@ def _pairs(text: str, names: list[_Name]) -> list[tuple[_Name, _Name, str, _Name
             if not patient_group:
                 subject = _subject(groups, text, cue.start())
                 patient_group = subject[0] if subject else []
-            found += [(r, t, effect, None) for r in by_agent for t in patient_group]
+            found += _every(by_agent, patient_group, effect)
             continue
         subject = _subject(groups, text, cue.start())
         if (
@@ -374,7 +379,7 @@ def _pairs(text: str, names: list[_Name]) -> list[tuple[_Name, _Name, str, _Name
             if means_of:
                 agents, loss = means_of
                 effect = OPPOSITE.get(effect, effect) if loss else effect
-                found += [(r, t, effect, None) for r in agents for t in patient]
+                found += _every(agents, patient, effect)
             continue
         if previous and previous[2] and COORDINATED.match(text[previous[2][-1].end : cue.start()]):
             subject = previous[0], previous[1]  # "miR-25 downregulates KLF2, upregulates VEGFA and activates MAPK"
@@ -392,7 +397,7 @@ def _pairs(text: str, names: list[_Name]) -> list[tuple[_Name, _Name, str, _Name
             subject = instrument, False  # "by targeting PDHA1 with exosomal miR-21-5p"
         if subject is None and mediated:  # "miR-21-mediated suppression of PTEN"
             agents = [n for n in names if n.end <= cue.start() and n.start >= mediated.start()]
-            found += [(r, t, effect, None) for r in agents for t in targets]
+            found += _every(agents, targets, effect)
             continue
         if subject is None:
             orphans += [(t, effect) for t in targets]
@@ -401,7 +406,7 @@ def _pairs(text: str, names: list[_Name]) -> list[tuple[_Name, _Name, str, _Name
         previous = agents, loss, targets
         if loss:
             effect = OPPOSITE.get(effect, effect)
-        found += [(r, t, effect, None) for r in agents for t in targets]
+        found += _every(agents, targets, effect)
     found += _relative_clauses(text, groups, cues)
     found += _agent_nouns(text, groups)
     found += _joined_verbs(text, groups)
@@ -419,7 +424,7 @@ def _agent_nouns(text: str, groups: list[list[_Name]]) -> list:
         match = AGENT_NOUN.match(text[agents[-1].end : patients[0].start])
         if match:
             effect = AGENT_EFFECT[match.group("noun").lower().rstrip("s")]
-            found += [(r, t, effect, None) for r in agents for t in patients]
+            found += _every(agents, patients, effect)
     return found
 
 
@@ -449,7 +454,7 @@ def _target_appositions(text: str, groups: list[list[_Name]]) -> list:
             if APPOSITION_OPENS.match(text[named[-1].end : rnas[0].start]) and RNA_TARGET_NOUN.match(
                 text[rnas[-1].end :]
             ):
-                found += [(r, t, "targets", None) for r in rnas for t in named]
+                found += _every(rnas, named, "targets")
     return found
 
 
@@ -460,7 +465,7 @@ def _its_targets(text: str, groups: list[list[_Name]]) -> list:
         match = ITS_TARGET.search(text[: group[0].start])
         owner = _owner(groups, text, match.start()) if match else None
         if owner:
-            found += [(r, t, "targets", None) for r in owner[0] for t in group]
+            found += _every(owner[0], group, "targets")
     return found
 
 
@@ -471,7 +476,7 @@ def _joined_verbs(text: str, groups: list[list[_Name]]) -> list:
         match = JOINED_VERB.match(text[patients[-1].end : agents[0].start])
         cue = CUE.fullmatch(match.group("verb")) if match else None
         if cue and all(a.mention.type in RNA_TYPES for a in agents):
-            found += [(r, t, _effect(cue), None) for r in agents for t in patients]
+            found += _every(agents, patients, _effect(cue))
     return found
 
 
