@@ -9,8 +9,8 @@ undirected, so a gene -> miRNA statement counts as the pair too). miRNAs are
 compared without species prefix and arm (``mmu-miR-200a-5p`` = ``miR-200a``), by the corpus's
 normalised name or its written form; a statement whose regulator is written as several miRNAs
 (``miR-17/92``, which we read as miR-17 and miR-92) also counts under that written form;
-a gene matches by its written form or by the symbol our mapper gives the
-corpus's written form.
+a gene matches by its written form, by the symbol our mapper gives the
+corpus's written form, or by the one gene a full name written so names (or starts the name of).
 
 The baseline, in the same run on the same mentions: every miRNA and gene
 named in one sentence form a pair (co-occurrence).
@@ -115,7 +115,13 @@ def measure() -> dict:
         for mention in finder.resolve(text):
             if mention.normalized:
                 keys.add(mention.normalized.upper())
-        return keys
+        # A gene the corpus writes by its full name ("neurone navigator 3"): the gene that name is.
+        keys |= {m.normalized.upper() for m in finder.find(text) if (m.start, m.end) == (0, len(text)) and m.entrez}
+        # ... or the start of one gene's name only ("ataxia-telangiectasia mutated" of ATM's "... mutated protein").
+        named = finder.full_names.genes_named_from(text) if len(text.split()) > 1 else set()
+        if len(named) == 1:
+            keys.add(finder.full_names.symbol_of_entrez.get(next(iter(named)), "").upper())
+        return keys - {""}
 
     gold: list[tuple[str, frozenset[str], set[str]]] = []
     for row in gold_rows.itertuples():

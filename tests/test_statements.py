@@ -190,3 +190,27 @@ def test_coordinated_verbs_prepositional_phrases_and_marked_cells(finder):
     assert stated(finder, text) == set()  # cells marked by IBA1, not IBA1
     text = "GSTP1 regulates cell survival by inactivating NF-kB in cervical cancer."
     assert ("GSTP1", "inhibits", "NFkappaB", "") in stated(finder, text)
+
+
+def test_an_enumeration_after_the_object_and_a_new_clause_after_a_comma(finder):
+    # Sentences of SCAI abstract 20145152, shortened.
+    text = (
+        "Pre-miR-630 modulated steps of apoptosis, including Bax oligomerization, potential dissipation, "
+        "and the maturation of caspase-9 and caspase-3."
+    )
+    assert {row[2] for row in stated(finder, text)} == {"BAX", "CASP9", "CASP3"}
+    text = "pre-miR-630 blocked manifestations of the damage response, including the phosphorylation of p53."
+    assert stated(finder, text) == {("hsa-miR-630", "inhibits", "TP53", "")}
+    # Examples of a place are no objects: "in the hippocampus, including the CA3 layer".
+    text = "miR-21 rose in expression throughout the cortex and hippocampus, including the dentate gyrus and CA3."
+    assert stated(finder, text) == set()
+    # The name after the comma opens a clause of its own: it is no object of "modulate".
+    text = "Inhibitors of miR-181a failed to modulate the response, pre-miR-630 reduced apoptosis."
+    assert not {row for row in stated(finder, text) if row[2] == "hsa-miR-630"}
+
+
+def test_a_target_of_a_described_mirna_and_target_candidates_keep_the_direction(finder):
+    text = "Pyruvate kinase M2 is a target of the tumor-suppressive microRNA-326."
+    assert stated(finder, text) == {("hsa-miR-326", "targets", "PKM", "")}
+    text = "BCL2 and PTEN genes are target candidates for miR-64."
+    assert stated(finder, text) == {("hsa-miR-64", "targets", "BCL2", ""), ("hsa-miR-64", "targets", "PTEN", "")}

@@ -47,8 +47,9 @@ def test_document_level_gene_ids_hold_their_floor_and_beat_a_dictionary_tagger(g
 
 
 def test_stated_mirna_gene_pairs_hold_their_floor_and_beat_co_occurrence(mirna_relations):
-    for split in ("dev", "heldback"):
+    # Floors a little under the measured P / R (dev 0.929 / 0.800, held back 0.696 / 0.618).
+    for split, (floor_precision, floor_recall) in {"dev": (0.9, 0.78), "heldback": (0.68, 0.6)}.items():
         precision, recall, f1, _, _ = mirna_relations["exocargo"][split]
         baseline_precision, _, baseline_f1, _, _ = mirna_relations["co-occurrence"][split]
-        assert precision >= 0.68 and recall >= 0.57, (split, precision, recall)
+        assert precision >= floor_precision and recall >= floor_recall, (split, precision, recall)
         assert precision >= baseline_precision + 0.15 and f1 > baseline_f1, (split, f1, baseline_f1)

@@ -42,6 +42,10 @@ def reviews(finder) -> dict:
     return {prefix: extract_mentions(str(seed(prefix)), prefix, finder) for prefix in REVIEWS}
 
 
+def found_mentions(finder: MentionFinder, text: str) -> list:
+    return [m for s in mine_text(text, finder) for m in s.mentions]
+
+
 def found(finder: MentionFinder, text: str) -> list[tuple[str, str, str]]:
     return [(m.text, m.type, m.normalized) for s in mine_text(text, finder) for m in s.mentions]
 
@@ -326,3 +330,24 @@ def test_a_receptor_named_by_its_ligand_and_an_isoform_written_out(finder):
     assert found_names == [
         ("LDL receptor", "protein", "LDLR"), ("Ah receptor", "protein", "AHR"), ("PKC isoform epsilon", "protein", "PRKCE")
     ]  # fmt: skip
+
+
+def test_a_long_form_that_starts_a_genes_other_name_keeps_its_abbreviation_a_gene(finder):
+    # ATM's MeSH name is "ataxia telangiectasia mutated protein"; HGNC's approved name shares none of its words.
+    text = "We saw phosphorylation of the ataxia-telangiectasia mutated (ATM) kinase and of ATM substrates."
+    assert [m.normalized for m in found_mentions(finder, text) if m.type in ("gene", "protein")] == ["ATM", "ATM"]
+
+
+def test_isoform_names_precursors_and_a_family_word_before_its_member(finder):
+    assert genes_in(finder, "Pyruvate kinase M2 rose in glioma.") == {"Pyruvate kinase M2": "PKM"}
+    # "pre-" is the precursor, not a species prefix.
+    mirnas = [m.normalized for m in found_mentions(finder, "pre-miR-181a and Pri-miR-630 rose.") if m.type == "mirna"]
+    assert mirnas == ["hsa-miR-181a", "hsa-miR-630"]
+    # "histone H2AX": the family word only says what the member is.
+    assert [m.text for m in found_mentions(finder, "The histone H2AX was phosphorylated.")] == ["H2AX"]
+
+
+def test_an_english_word_symbol_is_a_gene_in_the_whole_document_once_written_beside_a_gene_word(finder):
+    text = "The transcription factor REST silences genes. Here miR-9 targets REST in neurons."
+    assert [m.normalized for m in found_mentions(finder, text) if m.type == "gene"] == ["REST", "REST"]
+    assert "REST" not in genes_in(finder, "After a REST period the cells were lysed.")

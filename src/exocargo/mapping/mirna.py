@@ -31,7 +31,9 @@ EXTRA_FAMILY_MEMBERS: dict[str, list[str]] = {
     "17-92": ["hsa-miR-17", "hsa-miR-18a", "hsa-miR-19a", "hsa-miR-20a", "hsa-miR-19b", "hsa-miR-92a"],
 }
 
-_SPECIES = r"(?P<species>[a-z]{3})-"
+# "pre-miR-21" and "pri-miR-21" name the precursors of miR-21: "pre" and "pri" are no species prefixes.
+_PRECURSOR = r"(?:pr[ei]-)"
+_SPECIES = r"(?P<species>(?!pr[ei]-)[a-z]{3})-"
 _STEM = r"(?P<stem>micro-?RNA|miRNA|miR|mir|let)"
 _BODY = r"(?P<number>\d+)(?P<letter>[a-z])?(?!\d)(?:-(?P<locus>\d)(?![\dp]))?(?:-(?P<arm>[35]p)|(?P<star>\*))?"
 # "/222", "/-222", "/miR-222", "/b" and "/222-3p" continue a slash list.
@@ -40,7 +42,7 @@ _GROUP = r"(?P<group>[\s-](?:family|cluster|cluster\s+members))?"
 
 # "microRNAs--miR-17-5, miR-20a--which": two hyphens are a dash, not part of a name.
 MIRNA_MENTION = re.compile(
-    rf"(?:(?<![\w-])|(?<=--))(?:{_SPECIES})?{_STEM}[- ]?(?:(?P<cluster>\d+~\d+|\d+-\d+(?=\s+cluster))(?:\s+cluster)?|{_BODY}{_MORE}{_GROUP})",
+    rf"(?:(?<![\w-])|(?<=--)){_PRECURSOR}?(?:{_SPECIES})?{_STEM}[- ]?(?:(?P<cluster>\d+~\d+|\d+-\d+(?=\s+cluster))(?:\s+cluster)?|{_BODY}{_MORE}{_GROUP})",
     re.IGNORECASE,
 )
 _ONE = re.compile(rf"^(?:{_SPECIES})?{_STEM}[- ]?{_BODY}$", re.IGNORECASE)

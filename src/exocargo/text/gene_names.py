@@ -37,6 +37,8 @@ BRITISH_START = re.compile(r"^(?:(haem)|(oes)|(foet)|(sulph)|(leukaem)|(anaem))"
 AMERICAN_START = ("hem", "es", "fet", "sulf", "leukem", "anem")
 MIN_SINGLE_WORD = 5
 PARENTHESISED = re.compile(r"\s*\([^)]*\)")
+# A name ending in two isoforms, "pyruvate kinase M1/2", "ribonucleoprotein A2/B1": each isoform is written alone.
+ISOFORMS_AT_END = re.compile(r"\s(?P<letters>[A-Z]*)(?P<first>\d+)/(?P<second>[A-Z]*\d+)$")
 GREEK_BEFORE_NUMBER = re.compile(r"\s(?:alpha|beta|gamma|delta|epsilon|kappa)\s(?=\d+[a-z]?$)", re.IGNORECASE)
 MAX_NAME_TOKENS = 16
 
@@ -110,6 +112,19 @@ class GeneNameIndex:
         self.lengths = sorted({len(key) for key in self.names}, reverse=True)
         # Every start of every name: a sentence is only tried as long as its words can still be a name.
         self.prefixes = {key[:length] for key in self.names for length in range(1, len(key) + 1)}
+        self._by_first: dict[str, list[tuple[str, ...]]] | None = None
+
+    def genes_named_from(self, text: str) -> set[str]:
+        """Entrez IDs of the genes a name of which starts with the words of ``text`` ("ataxia-telangiectasia
+        mutated" starts ATM's "ataxia telangiectasia mutated protein")."""
+        key = name_key(text)
+        if key not in self.prefixes:
+            return set()
+        if self._by_first is None:  # built on first use: only definitions ask
+            self._by_first = {}
+            for name in self.names:
+                self._by_first.setdefault(name[0], []).append(name)
+        return {self.names[name][0] for name in self._by_first.get(key[0], ()) if name[: len(key)] == key}
 
     def _prefix(self, words: list[tuple[int, int, str]], index: int, length: int) -> bool:
         return tuple(word[2] for word in words[index : index + length]) in self.prefixes
@@ -167,6 +182,8 @@ def shortened(name: str) -> list[str]:
     parenthesised parts ("cytochrome c, somatic" -> "cytochrome c"; "alcohol dehydrogenase 1B
     (class I), beta polypeptide" -> "alcohol dehydrogenase 1B").
 
+    A name ending in two isoforms is also each isoform ("pyruvate kinase M1/2" -> "pyruvate kinase M2").
+
     Only a short form that still ends in the gene's own mark (a number, a letter, a Greek
     letter) names it: "leucine, glutamate and lysine rich 1" is not "leucine", nor "growth
     factor, augmenter of liver regeneration" a "growth factor".
@@ -178,6 +195,11 @@ def shortened(name: str) -> list[str]:
         forms.append(short)
     # "actinin alpha 4" is written "actinin-4": a Greek letter before the isoform number left out.
     base = forms[0] if forms else name
+    isoforms = ISOFORMS_AT_END.search(base)
+    if isoforms:
+        head, letters = base[: isoforms.start()], isoforms.group("letters")
+        second = isoforms.group("second") if isoforms.group("second")[0].isalpha() else letters + isoforms.group("second")
+        forms += [f"{head} {letters}{isoforms.group('first')}", f"{head} {second}"]
     dropped = GREEK_BEFORE_NUMBER.sub(" ", base)
     if dropped != base and len(name_key(dropped)) >= 2:
         forms.append(dropped)

@@ -61,8 +61,11 @@ from exocargo.text.definitions import (
 from exocargo.text.gene_names import GeneNameIndex, name_key
 from exocargo.text.integrins import integrin_dimers
 from exocargo.text.name_context import (
+    BESIDE_GENE_WORD,
     C_HOMOLOG,
+    GENE_CONTEXT,
     before_cells,
+    capitals_beside_gene_words,
     cell_lines_in,
     extended_ends,
     head_after,
@@ -72,6 +75,7 @@ from exocargo.text.name_context import (
     modifies_following_name,
     names_a_cell_population,
     with_arabic_numeral,
+    without_classifier_families,
     written_as_another_thing,
 )
 from exocargo.text.sentences import clean_markup, paragraphs, split_sentences
@@ -139,17 +143,7 @@ NOT_GENE_PREFIX = re.compile(
     r"^(?:mi-?r|micro-?rna|lnc-?rna|circ|si-?rna|sh-?rna|m-?rna|nc-?rna|pre-?mir)", re.IGNORECASE
 )
 ATTACHED_PREFIX = re.compile(r"^(?:p-(?=[A-Z])|[Pp]hospho-)")  # anti-X names an antibody, not X
-GENE_CONTEXT = re.compile(
-    r"\b(?:genes?|proteins?|expression|mRNA|receptors?|kinases?|oncogene|oncoprotein|proto-oncogene|signal\w*|"
-    r"pathways?|inhibitors?|levels?|phosphorylation|activation|knockdown|overexpression|mutations?|mutant|"
-    r"transcripts?|promoter|family|fusion|channels?|homologu?es?|orthologu?es?|isoforms?|subunits?)\b",
-    re.IGNORECASE,
-)
-# A token written beside a gene word somewhere in the paragraph ("HERG channels"): one sense per paragraph.
-BESIDE_GENE_WORD = re.compile(
-    rf"(?<![\w-])([A-Za-z][\w-]*)\s+(?={GENE_CONTEXT.pattern})|{GENE_CONTEXT.pattern}\s+([A-Za-z][\w-]*)(?![\w-])",
-    re.IGNORECASE,
-)
+
 
 
 NUMBER_OR_NUMERAL = re.compile(r"[\d.,%-]+[a-z]?|[IVX]+")
@@ -216,6 +210,7 @@ class MentionFinder:
         self._curated: set[str] = set()  # names the FamPlex grounding map lists as written in papers
         self._weak_aliases: set[str] = set()  # short capitals only an HGNC alias makes a gene: need evidence
         self.paragraph_evidence: set[str] = set()  # tokens the current paragraph writes beside a gene word
+        self.stopword_genes: set[str] = set()  # English-word symbols the document writes as genes somewhere
         self.paragraph_cell_lines: set[str] = set()  # tokens it writes before "cells" or "cell line"
 
     @classmethod
@@ -241,6 +236,7 @@ class MentionFinder:
         )
         # name -> genes: the same in every document
         finder._resolved, finder._curated, finder._weak_aliases = self._resolved, self._curated, self._weak_aliases
+        finder.stopword_genes = capitals_beside_gene_words(text, self.lexicon.stopwords)
         for abbreviation, long_form in finder.context.definitions.items():
             if finder._defined_as_other_thing(abbreviation, long_form):
                 finder.context.not_genes.add(abbreviation.upper())
@@ -265,7 +261,7 @@ class MentionFinder:
         if any(_symbol_shaped(word) for word in words) or not spells(abbreviation, long_form):
             return False
         genes = {e for m in self.resolve(abbreviation) for e in m.entrez}
-        if not genes:
+        if not genes or genes & self.full_names.genes_named_from(long_form):
             return False
         words = {key[:5] for key in name_key(long_form) if len(key) > 2}
         names = {key[:5] for e in genes for key in name_key(self.full_names.name_of_entrez.get(e, "")) if len(key) > 2}
@@ -332,7 +328,8 @@ class MentionFinder:
             return False  # "THP-1 cells", "U937 cell line": a cell line an alias spells (here or in the paragraph)
         if upper in self.lexicon.stopwords:  # only beside a gene word: "MET oncoprotein", "kinase MET"
             neighbours = sentence[max(0, start - 30) : start].split()[-1:] + sentence[end : end + 30].split()[:1]
-            return bare.isupper() and any(GENE_CONTEXT.fullmatch(word.strip(",.;:()")) for word in neighbours)
+            beside = any(GENE_CONTEXT.fullmatch(word.strip(",.;:()")) for word in neighbours)
+            return bare.isupper() and (beside or bare in self.stopword_genes)
         if SHORT_CAPITALS.fullmatch(bare) and self.resolve(bare) and bare in self._weak_aliases:
             return self._alias_has_evidence(bare, sentence, start, end)
         if len(bare) == 2:  # two letters: only an exact symbol in capitals (AR, F2)
@@ -512,7 +509,7 @@ class MentionFinder:
             normalized, entrez = (resolved[0].normalized, resolved[0].entrez) if resolved else (match.group(1), ())
             claim(match.start(1), match.end(1), match.group(1), "lncrna", normalized, entrez)
         mentions += self._gene_mentions(sentence, taken)
-        return sorted(mentions, key=lambda m: m.start)
+        return without_classifier_families(sorted(mentions, key=lambda m: m.start), sentence)
 
 
 # ---------------------------------------------------------------- documents

@@ -39,6 +39,36 @@ import re
 
 from exocargo.greek import LETTER_NAME_PATTERN
 
+GENE_CONTEXT = re.compile(
+    r"\b(?:genes?|proteins?|expression|mRNA|receptors?|kinases?|oncogene|oncoprotein|proto-oncogene|signal\w*|"
+    r"pathways?|inhibitors?|levels?|phosphorylation|activation|knockdown|overexpression|mutations?|mutant|"
+    r"transcripts?|promoter|family|fusion|channels?|homologu?es?|orthologu?es?|isoforms?|subunits?)\b",
+    re.IGNORECASE,
+)
+# A token written beside a gene word somewhere in the paragraph ("HERG channels"): one sense per paragraph.
+BESIDE_GENE_WORD = re.compile(
+    rf"(?<![\w-])([A-Za-z][\w-]*)\s+(?={GENE_CONTEXT.pattern})|{GENE_CONTEXT.pattern}\s+([A-Za-z][\w-]*)(?![\w-])",
+    re.IGNORECASE,
+)
+# Beside a symbol that is also an English word, "factor" is a gene word too ("the transcription factor REST").
+GENE_NEIGHBOUR = re.compile(rf"{GENE_CONTEXT.pattern}|factors?|complex(?:es)?", re.IGNORECASE)
+CAPITALS = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{2,}(?![\w-])")
+
+
+def capitals_beside_gene_words(text: str, stopwords: frozenset[str]) -> set[str]:
+    """Symbols that are also English words (``REST``, ``MET``) the text writes in capitals beside a gene word
+    somewhere: one sense per document, so "miR-9 targets REST" names the gene where "the transcription factor
+    REST" is written elsewhere."""
+    found = set()
+    for match in CAPITALS.finditer(text):
+        word = match.group(0)
+        if word in stopwords and word not in found:
+            before = text[max(0, match.start() - 30) : match.start()].split()[-1:]
+            after = text[match.end() : match.end() + 30].split()[:1]
+            if any(GENE_NEIGHBOUR.fullmatch(w.strip(",.;:()-")) for w in before + after):
+                found.add(word)
+    return found
+
 # The chemical elements (IUPAC), for ions written as symbol + charge.
 ELEMENTS = frozenset(
     "H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Ge As Se Br Kr Rb Sr Y Zr "
@@ -183,3 +213,24 @@ def hyphen_parts(token: str) -> list[tuple[int, str]]:
         for offset, part in parts
         if all(any(c.isdigit() for c in other) for at, other in parts if at != offset)
     ]
+
+
+def without_classifier_families(mentions: list, text: str) -> list:
+    """Mentions without a family word that only classifies the member named right after it.
+
+    In ``histone H2AX`` or ``kinase AKT1`` the family word says what the member is; the member alone is
+    named. ``mentions`` are in text order, each with ``start``, ``end``, ``type`` and ``entrez``.
+    """
+    kept = []
+    for mention, following in zip(mentions, [*mentions[1:], None]):
+        if (
+            mention.type == "family"
+            and following is not None
+            and following.type in ("gene", "protein")
+            and text[mention.end : following.start] in (" ", "-")
+            and following.entrez
+            and set(following.entrez) <= set(mention.entrez)
+        ):
+            continue
+        kept.append(mention)
+    return kept

@@ -104,6 +104,13 @@ GROUP_GAP = re.compile(
 )
 # What may stand between a verb and its object: "targets the 3'UTR of", "suppressed the expression of".
 OBJECT_GAP_WORDS = 10
+# "including A, B and C", "such as A or B": every item of the list is the verb's object.
+ENUMERATION_OPENS = re.compile(r"\b(?:including|such as|namely)\b", re.IGNORECASE)
+PLACE_OR_TIME = re.compile(
+    r"\b(?:in|on|at|after|before|during|throughout|within|across|into|from|to|by|with|under)\b", re.IGNORECASE
+)
+LIST_GAP = re.compile(r",|\b(?:and|or)\b")
+SPACE_AND_ADVERB = re.compile(r"\s+(?:\w+ly\s+)?")
 SUBJECT_GAP_WORDS = 10
 # The means of the last verb's subject: "miR-21 activates PI3K via down-regulation of PTEN".
 MEANS_BEFORE = re.compile(
@@ -165,7 +172,11 @@ NOMINAL_BY = re.compile(
     re.IGNORECASE,
 )
 TARGET_NOUN = re.compile(r"^targets?$", re.IGNORECASE)
-TARGET_OF_AFTER = re.compile(r"^\s+(?:genes?\s+)?(?:of|for)\s+$", re.IGNORECASE)
+# "a target of miR-326", "a target of the tumor-suppressive microRNA-326": the RNA after "of" does the targeting.
+TARGET_OF_AFTER = re.compile(
+    r"^\s+(?:genes?\s+|candidates?\s+|sites?\s+)?(?:of|for)\s+(?:(?:the|an?|endogenous)\s+)?(?:[\w-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
 # "miR-26a as a direct regulator of PTEN", "miR-15 family members are potent regulators of ERK1":
 # a name, then an agent noun of which the next name is the patient.
 AGENT_NOUN = re.compile(
@@ -291,12 +302,46 @@ def _object(groups: list[list[_Name]], text: str, after: int, stop: int) -> list
         if group[0].start < after:
             continue
         gap = text[after : group[0].start]
-        if group[0].start >= stop or _turns(gap) or _words(gap) > OBJECT_GAP_WORDS or RELATIVE.search(gap):
+        if group[0].start >= stop or _turns(gap) or _object_gap_words(gap) > OBJECT_GAP_WORDS or RELATIVE.search(gap):
             return []
         if POPULATION_AFTER.match(text[group[-1].end : group[-1].end + 60]):
             return []  # "elevates IBA1-expressing myeloid cell recruitment": cells marked by IBA1
+        if "," in gap and _verb_follows(text, group[-1].end):
+            return []  # "failed to modulate the response, pre-miR-630 reduced it": the subject of a new clause
         return group
     return []
+
+
+def _object_gap_words(gap: str) -> int:
+    """Words between a verb and its object; in "blocked the damage response, including the phosphorylation
+    of ATM" the phrase and its examples are counted apart (ATM is one of its examples)."""
+    opens = ENUMERATION_OPENS.search(gap)
+    if not opens or PLACE_OR_TIME.search(gap[: opens.start()]):
+        return _words(gap)  # "increase in the hippocampus, including the CA3 layer": examples of a place
+    return max(_words(gap[: opens.start()]), _words(gap[opens.end() :]))
+
+
+def _listed_after(groups: list[list[_Name]], text: str, after: int, targets: list[_Name], stop: int) -> list[_Name]:
+    """The rest of an enumeration the object opens: "modulated steps, including Bax oligomerization, ...
+    and the maturation of caspase-9" has Bax and caspase-9 as objects."""
+    if not targets or not ENUMERATION_OPENS.search(text[after : targets[0].start]):
+        return []
+    listed, end = [], targets[-1].end
+    for group in groups:
+        if group[0].start < end:
+            continue
+        gap = text[end : group[0].start]
+        if group[0].start >= stop or _turns(gap) or _words(gap) > OBJECT_GAP_WORDS or not LIST_GAP.search(gap):
+            break
+        listed += group
+        end = group[-1].end
+    return listed
+
+
+def _verb_follows(text: str, end: int) -> bool:
+    """Whether a verb cue comes right after ``end`` (an adverb may come between)."""
+    space = SPACE_AND_ADVERB.match(text, end)
+    return bool(space and CUE.match(text, space.end()))
 
 
 def _instrument(groups: list[list[_Name]], text: str, after: int) -> list[_Name]:
@@ -390,6 +435,7 @@ def _pairs(text: str, names: list[_Name]) -> list[tuple[_Name, _Name, str, _Name
             subject = _owner(groups, text, means.start())  # "miR-199b-5p ... through its targeting of HES1"
         mediated = re.search(r"([\w-]+)-(?:mediated|induced|dependent|driven)\s+$", text[: cue.start()])
         targets = _object(groups, text, cue.end(), stop)
+        targets += _listed_after(groups, text, cue.end(), targets, stop)
         patients_so_far.update(t.start for t in targets[:1])
         if targets and MEANS_IN_GAP.search(text[cue.end() : targets[0].start]):
             effect = "unspecified"  # "activates EMT through PTEN": PTEN is the means, not what is activated
