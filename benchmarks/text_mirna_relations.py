@@ -84,6 +84,7 @@ def measure() -> dict:
     """Reads the corpus as one text input; returns our pairs, the baseline's, the gold and the timings."""
     sys.path.insert(0, str(ROOT / "src"))
     from exocargo.inputs.extract import extract
+    from exocargo.text.gene_names import name_key
     from exocargo.text.mentions import MentionFinder
     from exocargo.text.offsets import sentence_offsets
     from exocargo.text.relations import stated_relations
@@ -118,10 +119,11 @@ def measure() -> dict:
         # A gene the corpus writes by its full name ("neurone navigator 3"): the gene that name is.
         keys |= {m.normalized.upper() for m in finder.find(text) if (m.start, m.end) == (0, len(text)) and m.entrez}
         # ... or the start of one gene's name only ("ataxia-telangiectasia mutated" of ATM's "... mutated protein").
-        named = finder.full_names.genes_named_from(text) if len(text.split()) > 1 else set()
-        if len(named) == 1:
-            keys.add(finder.full_names.symbol_of_entrez.get(next(iter(named)), "").upper())
-        return keys - {""}
+        key = name_key(text)
+        named = {gene for name, gene in finder.full_names.names.items() if name[: len(key)] == key} if len(key) > 1 else ()
+        if len({entrez for entrez, _ in named}) == 1:
+            keys.add(next(iter(named))[1].upper())
+        return keys
 
     gold: list[tuple[str, frozenset[str], set[str]]] = []
     for row in gold_rows.itertuples():
