@@ -351,3 +351,15 @@ def test_an_english_word_symbol_is_a_gene_in_the_whole_document_once_written_bes
     text = "The transcription factor REST silences genes. Here miR-9 targets REST in neurons."
     assert [m.normalized for m in found_mentions(finder, text) if m.type == "gene"] == ["REST", "REST"]
     assert "REST" not in genes_in(finder, "After a REST period the cells were lysed.")
+
+
+def test_a_family_and_a_greek_letter_name_the_member_whose_approved_name_ends_so(finder):
+    # FamPlex's PKC, PI3K p110 and CK1 families; HGNC's "protein kinase C zeta", "... catalytic subunit gamma".
+    text = "PKC zeta, the PKC isoform zeta, p110 gamma and CK1 epsilon rose."
+    assert genes_in(finder, text) == {
+        "PKC zeta": "PRKCZ",
+        "PKC isoform zeta": "PRKCZ",
+        "p110 gamma": "PIK3CG",
+        "CK1 epsilon": "CSNK1E",
+    }
+    assert genes_in(finder, "PKC rose.") == {}  # the family alone names no gene

@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-LETTER_NAMES = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "κ": "kappa", "μ": "mu"}
+# Every Greek letter HGNC's approved names spell out ("protein kinase C zeta", "casein kinase 1 epsilon",
+# "DNA polymerase theta", "estrogen related receptor gamma"); the short ones that are also English or
+# symbol parts (nu, xi, pi, rho, chi, phi, psi) are left out: "RhoA" is no rho A.
+LETTER_NAMES = {
+    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta", "η": "eta", "θ": "theta",
+    "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu", "σ": "sigma", "τ": "tau", "ω": "omega",
+}  # fmt: skip
 NAME_LETTERS = {name: letter for letter, name in LETTER_NAMES.items()}
 # Glyphs OCR and fonts put in place of a Greek letter (German sharp s for beta).
 LOOKALIKES = {"ß": "β"}

@@ -126,6 +126,15 @@ class GeneNameIndex:
                 self._by_first.setdefault(name[0], []).append(name)
         return {self.names[name][0] for name in self._by_first.get(key[0], ()) if name[: len(key)] == key}
 
+    def member_named_by(self, members: Iterable[str], ending: str) -> tuple[str, str] | None:
+        """The one gene of ``members`` (Entrez IDs) whose approved name ends with ``ending``, a Greek letter
+        and maybe a number: "zeta" of the PKC family is PRKCZ, "protein kinase C zeta"."""
+        key = name_key(ending)
+        if not key or key[0] not in GREEK_KEYS:
+            return None
+        found = {e for e in members if name_key(self.name_of_entrez.get(e, ""))[-len(key) :] == key}
+        return (found.pop(), "") if len(found) == 1 else None
+
     def _prefix(self, words: list[tuple[int, int, str]], index: int, length: int) -> bool:
         return tuple(word[2] for word in words[index : index + length]) in self.prefixes
 

@@ -454,9 +454,16 @@ class MentionFinder:
             # "CA VII" is CA7 (an exact symbol once read as a number); "TβR II" is TβRII as written.
             exact = [m for m in arabic if m.normalized == squash(with_arabic_numeral(text))]
             mentions = exact or [m for m in self.resolve(text) if m.type != "family"] or arabic
+            mentions = mentions or self._member_named_by(base, text[len(base) :])  # "PKC zeta" is PRKCZ
             if mentions:
                 return [replace(m, start=start, end=longer_end, text=written) for m in mentions]
         return []
+
+    def _member_named_by(self, family: str, ending: str) -> list[Mention]:
+        members = [e for m in self.resolve(family) if m.type == "family" for e in m.entrez]
+        found = self.full_names.member_named_by(members, ending) if self.full_names is not None else None
+        symbol = self.full_names.symbol_of_entrez[found[0]] if found else ""
+        return [Mention(0, 0, family, "gene", symbol, (found[0],))] if found else []
 
     def _hyphen_parts(self, sentence: str, at: int, token: str) -> list[Mention]:
         """Exact symbols inside a hyphen chain nothing else reads (``D21S1912-PFKL-D21S171``, ``ICAM-1-coated``)."""

@@ -38,8 +38,9 @@ import pandas as pd
 
 from exocargo.lexicon import Lexicon, load_lexicon
 from exocargo.tables import RELATIONS_TABLE
+from exocargo.text.cues import CUE
 from exocargo.text.mentions import MIRNA_SEPARATOR, Mention, Sentence
-from exocargo.text.statements import CUE, Statement, statements_of
+from exocargo.text.statements import Statement, statements_of
 
 RNA_TYPES = ("mirna", "lncrna", "circrna")
 GENE_TYPES = ("gene", "protein", "family", "lncrna")
