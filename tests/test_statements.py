@@ -214,3 +214,15 @@ def test_a_target_of_a_described_mirna_and_target_candidates_keep_the_direction(
     assert stated(finder, text) == {("hsa-miR-326", "targets", "PKM", "")}
     text = "BCL2 and PTEN genes are target candidates for miR-64."
     assert stated(finder, text) == {("hsa-miR-64", "targets", "BCL2", ""), ("hsa-miR-64", "targets", "PTEN", "")}
+
+
+def test_coordinated_nouns_and_verbs_and_participles_that_only_describe(finder):
+    # Sentences of seed reviews 001 and 002, shortened.
+    text = "miR-494 contributes to reprogramming by downregulation of CDH17 and upregulation of MMP2."
+    assert ("CDH17", "up", "MMP2", "") not in stated(finder, text)  # each noun phrase has its own agent
+    text = "Exosomal miR-32-5p causes resistance through activating PI3K/AKT pathway and inhibiting PTEN."
+    assert ("hsa-miR-32-5p", "inhibits", "PTEN", "") in stated(finder, text)
+    text = "The cells exhibit downregulated E-cadherin expression and upregulated expression levels of N-cadherin."
+    assert stated(finder, text) == set()
+    text = "Loss of miR-200a resulted in increased expression of cyclin D1."
+    assert stated(finder, text) == {("hsa-miR-200a", "down", "CCND1", "")}

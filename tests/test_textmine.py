@@ -363,3 +363,14 @@ def test_a_family_and_a_greek_letter_name_the_member_whose_approved_name_ends_so
         "CK1 epsilon": "CSNK1E",
     }
     assert genes_in(finder, "PKC rose.") == {}  # the family alone names no gene
+
+
+def test_an_ambiguous_abbreviation_is_the_gene_its_own_long_form_names_unless_it_names_a_kind(finder):
+    # PSA: KLK3, NPEPPS or PSAT1; CRF: CRH or C1QL1. The document's definition decides.
+    text = "Serum prostate-specific antigen (PSA) rose. The corticotropin-releasing factor (CRF) fell. PSA and CRF."
+    assert [(m.text, m.normalized) for m in found_mentions(finder, text) if m.text in ("PSA", "CRF")] == [
+        ("PSA", "KLK3"), ("CRF", "CRH"), ("PSA", "KLK3"), ("CRF", "CRH")
+    ]  # fmt: skip
+    # "a protein tyrosine phosphatase (PTP)" defines a kind of gene: PTP stays ambiguous.
+    text = "PEP, a protein tyrosine phosphatase (PTP), binds Csk. PTP activity rose."
+    assert {m.normalized for m in found_mentions(finder, text) if m.text == "PTP"} <= {""}

@@ -85,7 +85,16 @@ MEANS_BEFORE = re.compile(
 )
 # A conjunction between two verb phrases: "downregulating PTEN and increasing AKT".
 CONJOINED = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)\s+(?:\w+ly\s+)?$|^\s*,\s*$", re.IGNORECASE)
-COORDINATED = re.compile(r"^\s*,?\s*(?:and\s+|or\s+|as well as\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
+# Between a verb's object and the next verb of the same subject: "activating PI3K/AKT pathway and inhibiting PTEN"
+# (the object's head noun may come between when a conjunction does).
+COORDINATED = re.compile(
+    r"^\s*,?\s*(?:and\s+|or\s+|as well as\s+)?(?:\w+ly\s+)?$|"
+    r"^\s*(?:pathways?|signal(?:l)?ing|expression|levels?|activity|proteins?|genes?)\s*,?\s*(?:and|or|as well as)\s+$",
+    re.IGNORECASE,
+)
+# "exhibit upregulated expression levels of N-cadherin": a participle before a noun describes it, it is no verb.
+PARTICIPLE_BEFORE_NOUN = re.compile(r"[\w-]+ed\s+(?:expression|levels?|abundance|amounts?)\b", re.IGNORECASE)
+CONJUNCTION = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
 PASSIVE_BY = re.compile(r"^(?:\s+(?:\w+ly|both|either|each|the))*\s+(?:by|through|via)\s+$", re.IGNORECASE)
 # "miR-17/92 is up-regulated in SHH-driven tumours": a passive verb without "by" names no agent.
 PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|also\s+|not\s+)*$", re.IGNORECASE)

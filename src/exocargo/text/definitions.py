@@ -35,6 +35,8 @@ GENE_WORDS = re.compile(
 ABBREVIATION = r"[A-Za-z][\w\-α-ω/+]{1,11}"
 DEFINED_AFTER = re.compile(rf"([\w\-α-ω' ]{{3,120}}?)\s\(({ABBREVIATION})\)")  # long form (ABBR)
 DEFINED_BEFORE = re.compile(rf"(?<![\w-])({ABBREVIATION})\s\(([\w\-α-ω' ]{{3,120}})\)")  # ABBR (long form)
+CLASS_AFTER = re.compile(r"\s+(?:gene\s+)?(?:super|sub)?famil(?:y|ies)\b|\s+(?:members?|class|isoforms)\b", re.I)
+INDEFINITE_BEFORE = re.compile(r"\b(?:an?|any|each|every|some|family of|class of)\s+$", re.IGNORECASE)
 GLOSSARY = re.compile(rf"(?:^|;\s*)({ABBREVIATION}):\s*([^;:\n]{{3,120}})", re.MULTILINE)
 
 
@@ -53,6 +55,7 @@ class DocumentContext:
     drugs: dict[str, str] = field(default_factory=dict)
     cancers: dict[str, str] = field(default_factory=dict)
     lower_words: set[str] = field(default_factory=set)
+    classes: set[str] = field(default_factory=set)  # abbreviations defined as a kind of gene, not one gene
 
 
 WORD_START = re.compile(r"\s+|(?<=[A-Za-z0-9])-(?=[a-z]{3})")
@@ -109,8 +112,15 @@ def spells(abbreviation: str, long_form: str) -> bool:
 def read_context(text: str, lexicon: Lexicon) -> DocumentContext:
     """Definitions in ``text`` (``long form (ABBR)``, ``ABBR (long form)``, glossary lines ``ABBR: long form``)."""
     found = DocumentContext(lower_words=set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", text)))
-    pairs = [(m.group(2), _long_form(m.group(2), m.group(1))) for m in DEFINED_AFTER.finditer(text)]
+    matches = list(DEFINED_AFTER.finditer(text))
+    pairs = [(m.group(2), _long_form(m.group(2), m.group(1))) for m in matches]
     found.definitions = {abbreviation: long_form.strip() for abbreviation, long_form in pairs}
+    # "a protein tyrosine phosphatase (PTP)", "the GTPase-activating protein (GAP) family": a kind of gene.
+    found.classes = {
+        abbreviation
+        for m, (abbreviation, long_form) in zip(matches, pairs)
+        if CLASS_AFTER.match(text, m.end()) or INDEFINITE_BEFORE.search(m.group(1)[: len(m.group(1)) - len(long_form)])
+    }
     pairs += [(m.group(1), m.group(2)) for m in DEFINED_BEFORE.finditer(text) if len(m.group(2).split()) >= 2]
     pairs += [(m.group(1), m.group(2)) for m in GLOSSARY.finditer(text)]
     for abbreviation, long_form in pairs:

@@ -83,6 +83,13 @@ def name_key(name: str) -> tuple[str, ...]:
     return tuple(key for _, _, key in tokens(name))
 
 
+# Words of approved names that say what kind of gene, not which: no evidence for one candidate.
+GENERIC_NAME_WORDS = frozenset(
+    "protein proteins family member subunit domain containing factor like gene associated related complex "
+    "type class receptor homolog putative open reading frame chain".split()
+)
+
+
 class GeneNameIndex:
     """Approved full names -> one gene each; :meth:`find` gives the longest names in a text."""
 
@@ -134,6 +141,26 @@ class GeneNameIndex:
             return None
         found = {e for e in members if name_key(self.name_of_entrez.get(e, ""))[-len(key) :] == key}
         return (found.pop(), "") if len(found) == 1 else None
+
+    def gene_named_by_long_form(self, long_form: str, candidates: Iterable[str]) -> tuple[str, str] | None:
+        """``(entrez_id, symbol)`` of the one candidate a document's long form names, or ``None``.
+
+        A name of the candidate inside the long form or started by it decides ("prostate-specific antigen"
+        is KLK3's); else the one candidate whose approved name shares the most of the long form's words
+        (five-letter stems, generic words left out: "corticotropin-releasing factor" and CRH's
+        "corticotropin releasing hormone").
+        """
+        candidates = set(candidates)
+        named = ({hit.entrez_id for hit in self.find(long_form)} | self.genes_named_from(long_form)) & candidates
+        if len(named) != 1:
+            words = {key[:5] for key in name_key(long_form) if len(key) > 3 and key not in GENERIC_NAME_WORDS}
+            scores = {e: len(words & _stems(self.name_of_entrez.get(e, ""))) for e in candidates}
+            top = max(scores.values(), default=0)
+            named = {e for e, score in scores.items() if score == top} if top else set()
+        if len(named) != 1:
+            return None
+        entrez = named.pop()
+        return entrez, self.symbol_of_entrez.get(entrez, "")
 
     def _prefix(self, words: list[tuple[int, int, str]], index: int, length: int) -> bool:
         return tuple(word[2] for word in words[index : index + length]) in self.prefixes
@@ -213,6 +240,10 @@ def shortened(name: str) -> list[str]:
     if dropped != base and len(name_key(dropped)) >= 2:
         forms.append(dropped)
     return forms
+
+
+def _stems(name: str) -> set[str]:
+    return {key[:5] for key in name_key(name) if len(key) > 3 and key not in GENERIC_NAME_WORDS}
 
 
 def _indexable(name: str) -> tuple[str, ...]:

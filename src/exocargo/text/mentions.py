@@ -58,7 +58,7 @@ from exocargo.text.definitions import (
     shaped_as_long_form,
     spells,
 )
-from exocargo.text.gene_names import GeneNameIndex, name_key
+from exocargo.text.gene_names import GENERIC_NAME_WORDS, GeneNameIndex, name_key
 from exocargo.text.integrins import integrin_dimers
 from exocargo.text.name_context import (
     BESIDE_GENE_WORD,
@@ -148,11 +148,6 @@ ATTACHED_PREFIX = re.compile(r"^(?:p-(?=[A-Z])|[Pp]hospho-)")  # anti-X names an
 
 NUMBER_OR_NUMERAL = re.compile(r"[\d.,%-]+[a-z]?|[IVX]+")
 PLURAL_ABBREVIATION = re.compile(r"[A-Z][A-Z0-9]+s")
-# Words of approved names that say what kind of gene, not which: no evidence for one candidate.
-GENERIC_NAME_WORDS = frozenset(
-    "protein proteins family member subunit domain containing factor like gene associated related complex "
-    "type class receptor homolog putative open reading frame chain".split()
-)
 SHORT_CAPITALS = re.compile(r"[A-Z]{2,4}")
 PARTICIPLE = re.compile(r"[a-z]{2,}(?:ed|ing)")
 
@@ -236,7 +231,11 @@ class MentionFinder:
         )
         # name -> genes: the same in every document
         finder._resolved, finder._curated, finder._weak_aliases = self._resolved, self._curated, self._weak_aliases
-        finder.stopword_genes = capitals_beside_gene_words(text, self.lexicon.stopwords)
+        finder.stopword_genes = capitals_beside_gene_words(text, self.lexicon.stopwords) | {
+            abbreviation
+            for abbreviation, long_form in finder.context.definitions.items()
+            if GENE_WORDS.search(long_form) and abbreviation not in finder.context.classes
+        }  # "interleukin-1 beta converting enzyme (ICE)": defined as one gene
         for abbreviation, long_form in finder.context.definitions.items():
             if finder._defined_as_other_thing(abbreviation, long_form):
                 finder.context.not_genes.add(abbreviation.upper())
@@ -348,7 +347,8 @@ class MentionFinder:
     def _chosen(self, mention: Mention) -> Mention:
         """An ambiguous name resolved by its names or by the document.
 
-        A cluster-of-differentiation name is the gene MeSH names "<name> antigen" (``CD25``: IL2RA,
+        The document's own long form of the name picks the candidate it names (``prostate-specific
+        antigen (PSA)``: KLK3). A cluster-of-differentiation name is the gene MeSH names "<name> antigen" (``CD25``: IL2RA,
         whose MeSH names include "CD25 antigen"; ISG20 only carries it as an old alias). Otherwise
         each candidate's approved name is compared with the document's lower-case words (generic
         words such as *protein* or *member* left out); a candidate wins only when it alone has such
@@ -359,6 +359,11 @@ class MentionFinder:
         antigen = self.full_names.names.get(name_key(f"{mention.text} antigen"))
         if antigen and antigen[0] in mention.entrez:
             return replace(mention, type="protein", normalized=antigen[1], entrez=(antigen[0],))
+        if mention.text in self.context.classes:  # "a protein tyrosine phosphatase (PTP)": a kind of gene
+            return mention
+        long_form = self.context.definitions.get(mention.text, "")  # "prostate-specific antigen (PSA)": KLK3
+        if defined := self.full_names.gene_named_by_long_form(long_form, mention.entrez) if long_form else None:
+            return replace(mention, type="protein", normalized=defined[1], entrez=(defined[0],))
         scores = {}
         for entrez in mention.entrez:
             words = {k for k in name_key(self.full_names.name_of_entrez.get(entrez, "")) if len(k) > 3}

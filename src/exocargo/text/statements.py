@@ -50,6 +50,7 @@ from exocargo.text.cues import (
     CLAUSE_TURN,
     COMPOUND_NOUN_AFTER,
     CONJOINED,
+    CONJUNCTION,
     COORDINATED,
     COORDINATED_VERB,
     CORRELATION,
@@ -78,6 +79,7 @@ from exocargo.text.cues import (
     OBJECT_GAP_WORDS,
     OPPOSITE,
     PARTICIPLE,
+    PARTICIPLE_BEFORE_NOUN,
     PASSIVE_BEFORE,
     PASSIVE_BY,
     PASSIVE_MEANS,
@@ -156,8 +158,14 @@ def _subject(groups: list[list[_Name]], text: str, cue_start: int) -> tuple[list
     gap = text[group[-1].end : cue_start]
     if _turns(gap) or _words(gap) > SUBJECT_GAP_WORDS or CUE.search(_without_modifiers(gap)) or CORRELATION.search(gap):
         return None
-    if "," in gap and NOMINAL_CUE.match(text[cue_start : cue_start + 40]) and not LINKING.search(gap):
-        return None  # "a regulator of ABCG2 localization, suppression of PI3K ...": a noun phrase of its own
+    if (
+        ("," in gap or CONJUNCTION.search(gap))
+        and NOMINAL_CUE.match(text[cue_start : cue_start + 40])
+        and not LINKING.search(gap)
+    ):
+        # "a regulator of ABCG2 localization, suppression of PI3K ...", "downregulation of CDH17 and
+        # upregulation of MMP2": a noun phrase of its own, whose agent is not the name before it
+        return None
     if IN_A_PHRASE_BEFORE.search(text[: group[0].start]):
         # "LncRNA-SNHG14 in Her2+ breast cancer induces": the name inside a prepositional phrase is no subject
         if len(before) < 2:
@@ -267,6 +275,8 @@ def _pairs(text: str, names: list[_Name]) -> list[tuple[_Name, _Name, str, _Name
             c.lastgroup == "targets" and PARTICIPLE.search(c.group(0)) and ARTICLE_BEFORE.search(text[: c.start()])
         )
         and not COMPOUND_NOUN_AFTER.match(text[c.start() : c.start() + 40])
+        # "exhibit upregulated expression of N-cadherin" describes; "resulted in increased expression of" states
+        and not (PARTICIPLE_BEFORE_NOUN.match(text, c.start()) and not LINKING.search(text, max(0, c.start() - 25), c.start()))
     ]
     found = []
     orphans: list[tuple[_Name, str]] = []  # objects of a verb without a subject, with its effect
