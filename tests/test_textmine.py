@@ -374,3 +374,48 @@ def test_an_ambiguous_abbreviation_is_the_gene_its_own_long_form_names_unless_it
     # "a protein tyrosine phosphatase (PTP)" defines a kind of gene: PTP stays ambiguous.
     text = "PEP, a protein tyrosine phosphatase (PTP), binds Csk. PTP activity rose."
     assert {m.normalized for m in found_mentions(finder, text) if m.text == "PTP"} <= {""}
+
+
+def test_values_units_chromosome_bands_and_bracketed_disease_names_are_not_genes(finder):
+    # Sentences of GNormPlus abstracts 7499366, 9792917, 9215677 and 19370769, shortened.
+    text = (
+        "Deactivation slowed (tau = 13 ms); kcat/Km was 1,000 min-1.mM-1. OX22 maps to chromosome 20 on band p13. "
+        "Friedreich's ataxia [FRDA] and dentatorubral-pallidoluysian atrophy [DRPLA] differ; FRDA is rare."
+    )
+    assert genes_in(finder, text) == {}
+    assert genes_in(finder, "CD59 and tau were measured.") == {"CD59": "CD59", "tau": "MAPT"}
+    # A long form that starts one of the gene's names keeps it a gene, disease word or not.
+    assert genes_in(finder, "The ataxia-telangiectasia mutated (ATM) kinase rose.") == {"ATM": "ATM"}
+
+
+def test_a_name_inside_a_hyphenated_compound_or_modifying_a_longer_name_is_not_that_gene(finder):
+    # GNormPlus abstract 10942362: GM-CSF, not M-CSF; CXCL10, not IFNG.
+    text = "Cells induced by granulocyte-macrophage colony-stimulating factor migrated to interferon gamma (IFN-gamma)-inducible protein 10."
+    assert genes_in(finder, text) == {}
+    assert genes_in(finder, "Interferon gamma and macrophage colony-stimulating factor rose.") == {
+        "Interferon gamma": "IFNG",
+        "macrophage colony-stimulating factor": "CSF1",
+    }
+
+
+def test_a_viruss_protein_a_sugar_in_a_glycan_and_a_compound_code_are_not_human_genes(finder):
+    # GNormPlus abstracts 7824954, 1329093 and 8755601, shortened.
+    text = (
+        "Factors including YY1, viral IL-10 and human immunodeficiency virus-type 1 Tat proteins bound. "
+        "UDP-GlcNAc:Gal beta 1-3-GalNAc-R is the acceptor. U50,488 or U69,593 acted on microglia."
+    )
+    assert genes_in(finder, text) == {"YY1": "YY1"}
+    # A vector delivers the human gene.
+    assert genes_in(finder, "Cells infected with adenovirus PTEN or lentiviral PTEN died.") == {"PTEN": "PTEN"}
+
+
+def test_a_greek_letter_written_as_a_word_inside_a_name(finder):
+    # GNormPlus abstracts 8423996 and 9135156: "NF-kappa Bp50" is NFKB1, not the CD40 alias Bp50.
+    text = "c-rel, NF-kappa Bp50, NF-kappa Bp65 and NF-kappa B bound I kappa B-alpha and I kappa B epsilon."
+    assert genes_in(finder, text) == {
+        "c-rel": "REL",
+        "NF-kappa Bp50": "NFKB1",
+        "NF-kappa Bp65": "RELA",
+        "I kappa B-alpha": "NFKBIA",
+        "I kappa B epsilon": "NFKBIE",
+    }

@@ -23,7 +23,8 @@ NON_GENE_WORDS = re.compile(
     r"\b(?:cells?|cancers?|carcinomas?|tumou?rs?|transition|microenvironment|resistance|vesicles?|exosomes?|"
     r"bod(?:y|ies)|matrix|fibroblasts?|macrophages?|therapy|disease|syndrome|leuka?emia|lymphoma|sarcoma|"
     r"endosomes?|microparticles?|lines?|patients?|domains?|assay|sequencing|reaction|chromatography|"
-    r"microscopy|analysis|differentiation|vein|niche|kidney|embryonic|stem)\b",
+    r"microscopy|analysis|differentiation|vein|niche|kidney|embryonic|stem|ataxias?|atroph(?:y|ies)|dystroph(?:y|ies)|"
+    r"malformations?|deficienc(?:y|ies)|disorders?|ana?emias?|dysplasias?|neuropath(?:y|ies)|myopath(?:y|ies))\b",
     re.IGNORECASE,
 )
 GENE_WORDS = re.compile(
@@ -33,7 +34,7 @@ GENE_WORDS = re.compile(
     re.IGNORECASE,
 )
 ABBREVIATION = r"[A-Za-z][\w\-α-ω/+]{1,11}"
-DEFINED_AFTER = re.compile(rf"([\w\-α-ω' ]{{3,120}}?)\s\(({ABBREVIATION})\)")  # long form (ABBR)
+DEFINED_AFTER = re.compile(rf"([\w\-α-ω' ]{{3,120}}?)\s[(\[]({ABBREVIATION})[)\]]")  # long form (ABBR) or [ABBR]
 DEFINED_BEFORE = re.compile(rf"(?<![\w-])({ABBREVIATION})\s\(([\w\-α-ω' ]{{3,120}})\)")  # ABBR (long form)
 CLASS_AFTER = re.compile(r"\s+(?:gene\s+)?(?:super|sub)?famil(?:y|ies)\b|\s+(?:members?|class|isoforms)\b", re.I)
 INDEFINITE_BEFORE = re.compile(r"\b(?:an?|any|each|every|some|family of|class of)\s+$", re.IGNORECASE)

@@ -142,6 +142,29 @@ class GeneNameIndex:
         found = {e for e in members if name_key(self.name_of_entrez.get(e, ""))[-len(key) :] == key}
         return (found.pop(), "") if len(found) == 1 else None
 
+    def chosen_gene(self, name: str, candidates: tuple[str, ...], context) -> tuple[str, str] | None:
+        """``(entrez_id, symbol)`` of the candidate an ambiguous name stands for in a document, or ``None``.
+
+        A cluster-of-differentiation name is the gene MeSH names "<name> antigen" (``CD25``: IL2RA,
+        whose MeSH names include "CD25 antigen"; ISG20 only carries it as an old alias). A name the
+        document defines as a kind of gene stays ambiguous; one it defines by a long form is the
+        candidate that long form names (:meth:`gene_named_by_long_form`). Otherwise each candidate's
+        approved name is compared with the document's lower-case words (generic words such as
+        *protein* or *member* left out); a candidate wins only when it alone has such words in the
+        document. ``context`` is the document's :class:`~exocargo.text.definitions.DocumentContext`.
+        """
+        antigen = self.names.get(name_key(f"{name} antigen"))
+        if antigen and antigen[0] in candidates:
+            return antigen
+        if name in context.classes:  # "a protein tyrosine phosphatase (PTP)": a kind of gene
+            return None
+        long_form = context.definitions.get(name, "")  # "prostate-specific antigen (PSA)": KLK3
+        if defined := self.gene_named_by_long_form(long_form, candidates) if long_form else None:
+            return defined
+        best = [e for e in candidates if _stem_words(self.name_of_entrez.get(e, "")) & context.lower_words]
+        symbol = self.symbol_of_entrez.get(best[0], "") if len(best) == 1 else ""
+        return (best[0], symbol) if symbol else None
+
     def gene_named_by_long_form(self, long_form: str, candidates: Iterable[str]) -> tuple[str, str] | None:
         """``(entrez_id, symbol)`` of the one candidate a document's long form names, or ``None``.
 
@@ -242,6 +265,11 @@ def shortened(name: str) -> list[str]:
     return forms
 
 
+def _stem_words(name: str) -> set[str]:
+    """The name's words longer than three letters, generic words left out."""
+    return {key for key in name_key(name) if len(key) > 3} - GENERIC_NAME_WORDS
+
+
 def _stems(name: str) -> set[str]:
     return {key[:5] for key in name_key(name) if len(key) > 3 and key not in GENERIC_NAME_WORDS}
 
@@ -274,7 +302,12 @@ def _one_phrase(text: str, words: list[tuple[int, int, str]]) -> bool:
 
 
 def _starts_word(text: str, start: int) -> bool:
-    return start == 0 or not text[start - 1].isalnum()
+    """Whether a name may start here: not inside a word, nor after a word and a hyphen
+    ("granulocyte-macrophage colony-stimulating factor" holds no "macrophage colony-stimulating factor").
+    """
+    if start == 0:
+        return True
+    return not text[start - 1].isalnum() and not (text[start - 1] == "-" and start > 1 and text[start - 2].isalpha())
 
 
 def _ends_word(text: str, end: int) -> bool:

@@ -58,12 +58,13 @@ from exocargo.text.definitions import (
     shaped_as_long_form,
     spells,
 )
-from exocargo.text.gene_names import GENERIC_NAME_WORDS, GeneNameIndex, name_key
+from exocargo.text.gene_names import GeneNameIndex, name_key
 from exocargo.text.integrins import integrin_dimers
 from exocargo.text.name_context import (
     BESIDE_GENE_WORD,
     C_HOMOLOG,
     GENE_CONTEXT,
+    GREEK_INSIDE_NAME,
     before_cells,
     capitals_beside_gene_words,
     cell_lines_in,
@@ -139,8 +140,8 @@ ATTACHED_SUFFIX = re.compile(
     r"silenced|mutant|mutated|wild-type)$",
     re.IGNORECASE,
 )
-NOT_GENE_PREFIX = re.compile(
-    r"^(?:mi-?r|micro-?rna|lnc-?rna|circ|si-?rna|sh-?rna|m-?rna|nc-?rna|pre-?mir)", re.IGNORECASE
+NOT_GENE_PREFIX = re.compile(  # RNAs, and nucleotide sugars ("UDP-GalNAc")
+    r"^(?:mi-?r|micro-?rna|lnc-?rna|circ|si-?rna|sh-?rna|m-?rna|nc-?rna|pre-?mir|[UGC][DM]P-)", re.IGNORECASE
 )
 ATTACHED_PREFIX = re.compile(r"^(?:p-(?=[A-Z])|[Pp]hospho-)")  # anti-X names an antibody, not X
 
@@ -239,7 +240,13 @@ class MentionFinder:
         for abbreviation, long_form in finder.context.definitions.items():
             if finder._defined_as_other_thing(abbreviation, long_form):
                 finder.context.not_genes.add(abbreviation.upper())
+            elif finder._long_form_names_its_gene(abbreviation, long_form):  # "ataxia-telangiectasia mutated (ATM)"
+                finder.context.not_genes.discard(abbreviation.upper())
         return finder
+
+    def _long_form_names_its_gene(self, abbreviation: str, long_form: str) -> bool:
+        genes = {e for m in self.resolve(abbreviation) for e in m.entrez}
+        return self.full_names is not None and bool(genes & self.full_names.genes_named_from(long_form))
 
     def _defined_as_other_thing(self, abbreviation: str, long_form: str) -> bool:
         """``reactive oxygen species (ROS)``: a gene alias the document defines by words of no gene it names.
@@ -345,34 +352,11 @@ class MentionFinder:
         return bare.islower() and bool(self.resolve(bare)) and bare in self._curated
 
     def _chosen(self, mention: Mention) -> Mention:
-        """An ambiguous name resolved by its names or by the document.
-
-        The document's own long form of the name picks the candidate it names (``prostate-specific
-        antigen (PSA)``: KLK3). A cluster-of-differentiation name is the gene MeSH names "<name> antigen" (``CD25``: IL2RA,
-        whose MeSH names include "CD25 antigen"; ISG20 only carries it as an old alias). Otherwise
-        each candidate's approved name is compared with the document's lower-case words (generic
-        words such as *protein* or *member* left out); a candidate wins only when it alone has such
-        words in the document. Otherwise the name stays ambiguous.
-        """
+        """An ambiguous name resolved by its names or by the document (:meth:`GeneNameIndex.chosen_gene`)."""
         if mention.normalized or len(mention.entrez) < 2 or self.full_names is None:
             return mention
-        antigen = self.full_names.names.get(name_key(f"{mention.text} antigen"))
-        if antigen and antigen[0] in mention.entrez:
-            return replace(mention, type="protein", normalized=antigen[1], entrez=(antigen[0],))
-        if mention.text in self.context.classes:  # "a protein tyrosine phosphatase (PTP)": a kind of gene
-            return mention
-        long_form = self.context.definitions.get(mention.text, "")  # "prostate-specific antigen (PSA)": KLK3
-        if defined := self.full_names.gene_named_by_long_form(long_form, mention.entrez) if long_form else None:
-            return replace(mention, type="protein", normalized=defined[1], entrez=(defined[0],))
-        scores = {}
-        for entrez in mention.entrez:
-            words = {k for k in name_key(self.full_names.name_of_entrez.get(entrez, "")) if len(k) > 3}
-            scores[entrez] = len((words - GENERIC_NAME_WORDS) & self.context.lower_words)
-        best = [entrez for entrez, score in scores.items() if score > 0]
-        if len(best) != 1:
-            return mention
-        symbol = self.full_names.symbol_of_entrez.get(best[0], "")
-        return replace(mention, type="protein", normalized=symbol, entrez=(best[0],)) if symbol else mention
+        chosen = self.full_names.chosen_gene(mention.text, mention.entrez, self.context)
+        return replace(mention, type="protein", normalized=chosen[1], entrez=(chosen[0],)) if chosen else mention
 
     def _alias_has_evidence(self, alias: str, sentence: str, start: int, end: int) -> bool:
         """A short HGNC alias (``HEK``, ``SPT``, ``PEP``) is a gene beside a gene word or defined as one here."""
@@ -406,6 +390,14 @@ class MentionFinder:
             if all(len(chain) == 1 for chain in chains) and not _overlaps(start, end, taken):
                 found += [replace(chain[0], start=start, end=end, text=text, type="gene") for chain in chains]
                 taken.append((start, end))
+        for match in GREEK_INSIDE_NAME.finditer(sentence):  # "NF-kappa Bp65" is RELA
+            ends = [match.end()] + ([match.start("more")] if match.group("more") else [])
+            for end in ends:
+                mentions = self.resolve(sentence[match.start() : end])
+                if mentions and not _overlaps(match.start(), end, taken):
+                    found += [replace(m, start=match.start(), end=end) for m in mentions]
+                    taken.append((match.start(), end))
+                    break
         for match in NUMBER_LIST.finditer(sentence):
             if not _overlaps(match.start(), match.end(), taken):
                 found += [replace(m, start=match.start(), end=match.end()) for m in self.resolve(match.group(0))]
@@ -418,6 +410,8 @@ class MentionFinder:
             if _overlaps(start, end, taken):
                 continue
             longer = self._longer_name(sentence, start, end)
+            if longer is None:
+                continue
             if longer:
                 found += longer
                 taken.append((start, longer[0].end))
@@ -425,8 +419,8 @@ class MentionFinder:
                 continue
             elif names_a_cell_population(name, sentence[end : end + 60]):
                 continue  # "CD4+ T cells": cells, not CD4
-            elif written_as_another_thing(sentence[max(0, start - 10) : start], sentence[end : end + 12]):
-                continue  # "Proc. Natl. Acad. Sci.", "(1994) Proc", "CP 55,940", "TG>AT"
+            elif written_as_another_thing(sentence[max(0, start - 25) : start], sentence[end : end + 12], name):
+                continue  # "(1994) Proc", "CP 55,940", "TG>AT", "tau = 13 ms", "1.06 min-1", "band p13"
             elif self._gene_candidate(name, sentence, start, end):
                 found += [replace(self._chosen(m), start=start, end=end) for m in self.resolve(name)] or (
                     self._hyphen_parts(sentence, match.start(), token)
@@ -440,14 +434,17 @@ class MentionFinder:
         own = " ".join(names.get(m.normalized, "") for m in self.resolve(name))
         return modifies_following_name(after, own)
 
-    def _longer_name(self, sentence: str, start: int, end: int) -> list[Mention]:
-        """``IL-1 beta``, ``TGF-beta 1``, ``EGF receptor``: a gene name continued by the next word."""
+    def _longer_name(self, sentence: str, start: int, end: int) -> list[Mention] | None:
+        """``IL-1 beta``, ``TGF-beta 1``, ``EGF receptor``: a gene name continued by the next word
+        (``None`` when that longer name only modifies another protein's name)."""
         base = sentence[start:end]  # "CA" of "CA II" need not be a gene alone, but must look like a name
         receptor = base[:1].isupper() and RECEPTOR_AFTER.match(sentence, end)  # "Ah receptor" (AhR)
         if not (base.isupper() and len(base) > 1 or receptor or self._gene_candidate(base, sentence, start, end)):
             return []
         for longer_end in extended_ends(sentence, end):
             written = sentence[start:longer_end]
+            if self._modifies_next_name(written, sentence[longer_end : longer_end + 60]):
+                return None  # "interferon gamma (IFN-gamma)-inducible protein 10" is CXCL10: no name here
             text = ISOFORM_WORD.sub("", written)  # "PKC isoform epsilon" is PKC epsilon
             if FAMILY_WORD_END.search(text):  # "Src family" is FamPlex's family; "Bcl-2 family" no one gene
                 return [
@@ -503,7 +500,8 @@ class MentionFinder:
             if names:
                 claim(start, end, text, "mirna", MIRNA_SEPARATOR.join(dict.fromkeys(n.mature_name for n in names)))
         for term in self.lexicon.proteins.find(sentence):
-            if " " in term.text:  # multi-word protein names before cancers ("breast cancer resistance protein")
+            if " " in term.text and not modifies_following_name(sentence[term.end : term.end + 60], term.text):
+                # multi-word protein names before cancers ("breast cancer resistance protein")
                 for mention in self.resolve(term.text):
                     claim(term.start, term.end, term.text, "protein", mention.normalized, mention.entrez)
         for hit in self.full_names.find(sentence) if self.full_names is not None else ():

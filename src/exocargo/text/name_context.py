@@ -105,7 +105,20 @@ C_HOMOLOG = re.compile(r"c-[a-z]{2,5}\d?")
 CD_MARKER = re.compile(r"CD\d{1,3}[A-Za-z]?")
 CITATION_YEAR_BEFORE = re.compile(r"\((?:19|20)\d\d[a-z]?\)\s+$")
 ABBREVIATION_AFTER = re.compile(r"^(?:\)|\s*\([\w-]{1,12}\))")
-NOT_A_NAME_AFTER = re.compile(r"^(?:\.\s+[A-Z][a-z]{1,6}\.\s|[\s-]\d{1,3},\d{3}\b|>[ACGTU]+\b)")
+NOT_A_NAME_AFTER = re.compile(r"^(?:\.\s+[A-Z][a-z]{1,6}\.\s|[\s-]?\d{0,3},\d{3}\b|>[ACGTU]+\b)")
+VALUE_AFTER = re.compile(r"^\s*[=≈<>≤≥]\s*[-+]?\d")
+SUGAR_LINKAGE_AFTER = re.compile(r"^\s*(?:alpha|beta|α|β)\s?\d\s?-\s?\d")
+# "HIV-1 Tat", "viral IL-10"; not a vector's gene ("adenovirus PTEN", "lentiviral PTEN" deliver the human gene).
+VIRAL_BEFORE = re.compile(r"(?:\b(?:viral|virus(?:-type)?(?:\s*-?\s*\d)?)|\bHIV(?:-?\d)?)\s+$", re.IGNORECASE)
+BAND_BEFORE = re.compile(r"\bbands?\s+$", re.IGNORECASE)
+# Units with an exponent: "min-1", "mM-1", "s-1" (rate constants), after a number or another unit.
+UNIT = re.compile(r"(?:min|sec|s|h|hr|mM|nM|µM|uM|M|mol|g|kg|mg|l|L|ml|mL)-1")
+NUMBER_OR_UNIT_BEFORE = re.compile(r"(?:\d|-1\.?)\s*$")
+# A Greek letter written as a separate word inside a name: "NF-kappa B", "NF-kappa Bp65", "I kappa B-alpha".
+GREEK_INSIDE_NAME = re.compile(
+    rf"(?<![\w-])[A-Za-z]\w{{0,6}}[\s-](?:{LETTER_NAME_PATTERN})\s[A-Z][\w-]{{0,8}}?(?P<more>\s(?:{LETTER_NAME_PATTERN}))?"
+    rf"(?![\w-])"
+)
 # A separate word that continues a name: a Greek letter (with an isoform number), a number or a Roman numeral.
 GREEK_CONTINUATION = re.compile(
     rf"[\s-](?:isoforms?\s+)?(?:{LETTER_NAME_PATTERN}|[α-ω])(?:[\s-]?\d{{1,2}}[a-z]?)?(?![\w-])"
@@ -126,10 +139,20 @@ def is_ion(bare: str, after: str) -> bool:
     return bool(match) and after.startswith("+") and match.group(1) in ELEMENTS
 
 
-def written_as_another_thing(before: str, after: str) -> bool:
+def written_as_another_thing(before: str, after: str, name: str = "") -> bool:
     """The words around a token make it no name: a journal abbreviation (``Proc. Natl. Acad.``,
-    ``(1994) Proc``), a compound code (``CP 55,940``) or a nucleotide change (``735-6 TG>AT``)."""
-    return bool(after[:1] in ". ->" and NOT_A_NAME_AFTER.match(after) or CITATION_YEAR_BEFORE.search(before))
+    ``(1994) Proc``), a compound code (``CP 55,940``), a nucleotide change (``735-6 TG>AT``), a
+    variable given a value (``tau = 13 ms``), a unit after a number (``1.06 min-1``), a chromosome
+    band (``on band p13``), a sugar in a glycan (``Gal beta 1-3``) or a virus's protein (``HIV-1 Tat``;
+    a vector's ``adenovirus PTEN`` is the human gene);
+    ``before`` should hold the 25 characters before the token."""
+    if after[:1] in ". ->," and NOT_A_NAME_AFTER.match(after) or CITATION_YEAR_BEFORE.search(before):
+        return True
+    if VALUE_AFTER.match(after) or BAND_BEFORE.search(before) or SUGAR_LINKAGE_AFTER.match(after):
+        return True
+    if VIRAL_BEFORE.search(before):  # "HIV-1 Tat": a virus's protein, no human gene
+        return True
+    return bool(UNIT.fullmatch(name) and NUMBER_OR_UNIT_BEFORE.search(before))
 
 
 def before_cells(after: str) -> bool:
