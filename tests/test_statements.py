@@ -226,3 +226,31 @@ def test_coordinated_nouns_and_verbs_and_participles_that_only_describe(finder):
     assert stated(finder, text) == set()
     text = "Loss of miR-200a resulted in increased expression of cyclin D1."
     assert stated(finder, text) == {("hsa-miR-200a", "down", "CCND1", "")}
+
+
+def test_the_sentences_opening_subject_does_what_a_later_means_phrase_says(finder):
+    # Seed review 001, shortened: the subject opens the sentence, the means comes 15 words later.
+    text = (
+        "Exosomal miR-494 and miR-542-3p taken up by lymph node stromal cells and lung fibroblasts contribute to "
+        "target cell reprogramming by downregulation of cadherin-17 (Cdh17) and upregulation of MMP2."
+    )
+    assert stated(finder, text) == {
+        ("hsa-miR-494", "down", "CDH17", ""),
+        ("hsa-miR-542-3p", "down", "CDH17", ""),
+        ("hsa-miR-494", "up", "MMP2", ""),
+        ("hsa-miR-542-3p", "up", "MMP2", ""),
+    }
+    # A clause turn or a comma between them breaks it: the means belongs to someone else.
+    text = "Exosomal miR-494 rose in serum; the cells then migrated by downregulation of CDH17."
+    assert not {row for row in stated(finder, text) if row[0] == "hsa-miR-494"}
+
+
+def test_verbs_joined_by_and_share_a_subject_and_a_name_that_modifies_is_no_object(finder):
+    # Seed review 001, shortened.
+    text = "Exosomal miR-155 induces chemoresistance through increasing EMT markers and targeting FOXO-3a mRNA."
+    assert stated(finder, text) == {("hsa-miR-155", "targets", "FOXO3", "")}
+    text = "miR-105 induces metastasis by downregulating and targeting tight junction protein ZO-1."
+    assert {row[:3] for row in stated(finder, text)} == {("hsa-miR-105", "targets", "TJP1")}
+    # Seed review 003: the object is the resistance miR-155 induces, not miR-155.
+    text = "Inhibition of Rab27a reduces EV release and significantly decreases miR-155-induced gemcitabine resistance."
+    assert stated(finder, text) == set()

@@ -409,6 +409,10 @@ def test_a_viruss_protein_a_sugar_in_a_glycan_and_a_compound_code_are_not_human_
     assert genes_in(finder, "Cells infected with adenovirus PTEN or lentiviral PTEN died.") == {"PTEN": "PTEN"}
 
 
+def test_an_isoform_code_written_as_the_next_word_continues_the_name(finder):
+    assert genes_in(finder, "CYP 2e1 and CYP 1A2 rose.") == {"CYP 2e1": "CYP2E1", "CYP 1A2": "CYP1A2"}
+
+
 def test_a_greek_letter_written_as_a_word_inside_a_name(finder):
     # GNormPlus abstracts 8423996 and 9135156: "NF-kappa Bp50" is NFKB1, not the CD40 alias Bp50.
     text = "c-rel, NF-kappa Bp50, NF-kappa Bp65 and NF-kappa B bound I kappa B-alpha and I kappa B epsilon."

@@ -88,12 +88,18 @@ CONJOINED = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)\s+(?:\w+ly\s+)?$|^\s
 # Between a verb's object and the next verb of the same subject: "activating PI3K/AKT pathway and inhibiting PTEN"
 # (the object's head noun may come between when a conjunction does).
 COORDINATED = re.compile(
-    r"^\s*,?\s*(?:and\s+|or\s+|as well as\s+)?(?:\w+ly\s+)?$|"
+    r"^\)?\s*,?\s*(?:and\s+|or\s+|as well as\s+)?(?:\w+ly\s+)?$|"
     r"^\s*(?:pathways?|signal(?:l)?ing|expression|levels?|activity|proteins?|genes?)\s*,?\s*(?:and|or|as well as)\s+$",
     re.IGNORECASE,
 )
 # "exhibit upregulated expression levels of N-cadherin": a participle before a noun describes it, it is no verb.
 PARTICIPLE_BEFORE_NOUN = re.compile(r"[\w-]+ed\s+(?:expression|levels?|abundance|amounts?)\b", re.IGNORECASE)
+# A sentence's opening subject and a means phrase far after it: at most this many words before the subject
+# ("Exosomal miR-494 ...") and between it and the means.
+OPENING_WORDS = 3
+MEANS_SUBJECT_GAP_WORDS = 25
+NEXT_VERB = re.compile(r"^(?:\s+[\w-]+){0,3}?\s*,?\s*(?:and|or|as well as)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+PARTICIPLE_ATTACHED = re.compile(r"-(?:induced|mediated|dependent|driven|derived|associated|related|elicited)\b", re.I)
 CONJUNCTION = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
 PASSIVE_BY = re.compile(r"^(?:\s+(?:\w+ly|both|either|each|the))*\s+(?:by|through|via)\s+$", re.IGNORECASE)
 # "miR-17/92 is up-regulated in SHH-driven tumours": a passive verb without "by" names no agent.

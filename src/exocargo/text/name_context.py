@@ -124,7 +124,7 @@ GREEK_CONTINUATION = re.compile(
     rf"[\s-](?:isoforms?\s+)?(?:{LETTER_NAME_PATTERN}|[α-ω])(?:[\s-]?\d{{1,2}}[a-z]?)?(?![\w-])"
 )
 NUMBER_CONTINUATION = re.compile(
-    r"\s(?:\d{1,2}[a-z]?|I{1,3}|IV|VI{0,3}|IX|X)(?![\w'’-]|\.\d)"
+    r"\s(?:\d{1,2}(?:[A-Za-z]\d{0,2})?|I{1,3}|IV|VI{0,3}|IX|X)(?![\w'’-]|\.\d)"
 )  # not "EC 2.4.1", "3'UTR"
 ROMAN_END = re.compile(r"(?<=\s)(I{1,3}|IV|VI{0,3}|IX|X)$")
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}

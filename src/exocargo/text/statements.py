@@ -70,15 +70,19 @@ from exocargo.text.cues import (
     LOSS_BEFORE,
     MEANS_BEFORE,
     MEANS_IN_GAP,
+    MEANS_SUBJECT_GAP_WORDS,
     MEANS_TIME,
     MODIFIER_AFTER_NAME,
     NEGATION,
+    NEXT_VERB,
     NOMINAL_BY,
     NOMINAL_CUE,
     NOMINAL_OF,
     OBJECT_GAP_WORDS,
+    OPENING_WORDS,
     OPPOSITE,
     PARTICIPLE,
+    PARTICIPLE_ATTACHED,
     PARTICIPLE_BEFORE_NOUN,
     PASSIVE_BEFORE,
     PASSIVE_BY,
@@ -181,6 +185,26 @@ def _subject(groups: list[list[_Name]], text: str, cue_start: int) -> tuple[list
     return group, loss
 
 
+def _next_verb_of_same_subject(groups: list[list[_Name]], text: str, after: int, cue_start: int) -> bool:
+    """Whether the verb at ``cue_start`` is joined by *and* to the one ending at ``after``, with at most
+    a few words of no name between ("downregulating and targeting ZO-1", "inducing EMT, and targeting GATA3")."""
+    if any(after <= g[0].start < cue_start for g in groups):
+        return False
+    return bool(NEXT_VERB.match(text[after:cue_start]))
+
+
+def _opening_subject(groups: list[list[_Name]], text: str, before: int) -> tuple[list[_Name], bool] | None:
+    """The group that opens the sentence, as the subject of a means phrase far after it ("Exosomal miR-494
+    and miR-542-3p taken up by stromal cells contribute to reprogramming by downregulation of CDH17")."""
+    first = groups[0] if groups else None
+    if first is None or first[-1].end > before or _words(text[: first[0].start]) > OPENING_WORDS:
+        return None
+    gap = text[first[-1].end : before]
+    if _turns(gap) or "," in gap or _words(gap) > MEANS_SUBJECT_GAP_WORDS or CORRELATION.search(gap):
+        return None
+    return first, bool(LOSS_AFTER.match(gap) or LOSS_BEFORE.search(text[: first[0].start]))
+
+
 def _owner(groups: list[list[_Name]], text: str, before: int) -> tuple[list[_Name], bool] | None:
     """Whom "its" refers to: the last RNA named before, in the same clause."""
     for group in reversed([g for g in groups if g[-1].end <= before]):
@@ -207,6 +231,8 @@ def _object(groups: list[list[_Name]], text: str, after: int, stop: int) -> list
             return []
         if POPULATION_AFTER.match(text[group[-1].end : group[-1].end + 60]):
             return []  # "elevates IBA1-expressing myeloid cell recruitment": cells marked by IBA1
+        if PARTICIPLE_ATTACHED.match(text, group[-1].end):
+            return []  # "decreases miR-155-induced resistance": the object is the resistance
         if "," in gap and _verb_follows(text, group[-1].end):
             return []  # "failed to modulate the response, pre-miR-630 reduced it": the subject of a new clause
         return group
@@ -281,6 +307,7 @@ def _pairs(text: str, names: list[_Name]) -> list[tuple[_Name, _Name, str, _Name
     found = []
     orphans: list[tuple[_Name, str]] = []  # objects of a verb without a subject, with its effect
     previous: tuple[list[_Name], bool, list[_Name]] | None = None  # subject, loss, objects of the last verb
+    previous_end = 0  # where that verb ends
     patient: list[_Name] = []  # the subject of the last passive verb: "X is up-regulated ... and induced by Y"
     patients_so_far: set[int] = set()  # starts of the names earlier verbs took as their objects
     for index, cue in enumerate(cues):
@@ -331,11 +358,15 @@ def _pairs(text: str, names: list[_Name]) -> list[tuple[_Name, _Name, str, _Name
             continue
         if previous and previous[2] and COORDINATED.match(text[previous[2][-1].end : cue.start()]):
             subject = previous[0], previous[1]  # "miR-25 downregulates KLF2, upregulates VEGFA and activates MAPK"
+        if subject is None and previous and _next_verb_of_same_subject(groups, text, previous_end, cue.start()):
+            subject = previous[0], previous[1]  # "by increasing EMT markers and targeting FOXO3"
         means = MEANS_BEFORE.search(text[: cue.start()])
         if means and previous:
             subject = previous[0], previous[1]  # "miR-21 promotes resistance by targeting PDHA1"
         elif means and means.group("its"):
             subject = _owner(groups, text, means.start())  # "miR-199b-5p ... through its targeting of HES1"
+        elif means and subject is None:
+            subject = _opening_subject(groups, text, means.start())  # "Exosomal miR-494 ... contribute ... by"
         mediated = re.search(r"([\w-]+)-(?:mediated|induced|dependent|driven)\s+$", text[: cue.start()])
         targets = _object(groups, text, cue.end(), stop)
         targets += _listed_after(groups, text, cue.end(), targets, stop)
@@ -352,7 +383,7 @@ def _pairs(text: str, names: list[_Name]) -> list[tuple[_Name, _Name, str, _Name
             orphans += [(t, effect) for t in targets]
             continue
         agents, loss = subject
-        previous = agents, loss, targets
+        previous, previous_end = (agents, loss, targets), cue.end()
         if loss:
             effect = OPPOSITE.get(effect, effect)
         found += _every(agents, targets, effect)
