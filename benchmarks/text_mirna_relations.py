@@ -119,10 +119,9 @@ def measure() -> dict:
         # A gene the corpus writes by its full name ("neurone navigator 3"): the gene that name is.
         keys |= {m.normalized.upper() for m in finder.find(text) if (m.start, m.end) == (0, len(text)) and m.entrez}
         # ... or the start of one gene's name only ("ataxia-telangiectasia mutated" of ATM's "... mutated protein").
-        key = name_key(text)
-        named = {gene for name, gene in finder.full_names.names.items() if name[: len(key)] == key} if len(key) > 1 else ()
-        if len({entrez for entrez, _ in named}) == 1:
-            keys.add(next(iter(named))[1].upper())
+        named = finder.full_names.genes_named_from(text) if len(name_key(text)) > 1 else set()
+        if len(named) == 1:
+            keys.add(finder.full_names.symbol_of_entrez[next(iter(named))].upper())
         return keys
 
     gold: list[tuple[str, frozenset[str], set[str]]] = []

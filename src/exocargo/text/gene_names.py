@@ -134,13 +134,16 @@ class GeneNameIndex:
         return {self.names[name][0] for name in self._by_first.get(key[0], ()) if name[: len(key)] == key}
 
     def member_named_by(self, members: Iterable[str], ending: str) -> tuple[str, str] | None:
-        """The one gene of ``members`` (Entrez IDs) whose approved name ends with ``ending``, a Greek letter
-        and maybe a number: "zeta" of the PKC family is PRKCZ, "protein kinase C zeta"."""
+        """``(entrez_id, symbol)`` of the one gene of ``members`` (Entrez IDs) whose approved name ends with
+        ``ending``, a Greek letter and maybe a number: "zeta" of the PKC family is PRKCZ, "protein kinase C zeta"."""
         key = name_key(ending)
         if not key or key[0] not in GREEK_KEYS:
             return None
         found = {e for e in members if name_key(self.name_of_entrez.get(e, ""))[-len(key) :] == key}
-        return (found.pop(), "") if len(found) == 1 else None
+        if len(found) != 1:
+            return None
+        entrez = found.pop()
+        return entrez, self.symbol_of_entrez[entrez]
 
     def chosen_gene(self, name: str, candidates: tuple[str, ...], context) -> tuple[str, str] | None:
         """``(entrez_id, symbol)`` of the candidate an ambiguous name stands for in a document, or ``None``.
@@ -176,7 +179,7 @@ class GeneNameIndex:
         candidates = set(candidates)
         named = ({hit.entrez_id for hit in self.find(long_form)} | self.genes_named_from(long_form)) & candidates
         if len(named) != 1:
-            words = {key[:5] for key in name_key(long_form) if len(key) > 3 and key not in GENERIC_NAME_WORDS}
+            words = _stems(long_form)
             scores = {e: len(words & _stems(self.name_of_entrez.get(e, ""))) for e in candidates}
             top = max(scores.values(), default=0)
             named = {e for e, score in scores.items() if score == top} if top else set()
@@ -271,7 +274,8 @@ def _stem_words(name: str) -> set[str]:
 
 
 def _stems(name: str) -> set[str]:
-    return {key[:5] for key in name_key(name) if len(key) > 3 and key not in GENERIC_NAME_WORDS}
+    """The five-letter stems of :func:`_stem_words`."""
+    return {word[:5] for word in _stem_words(name)}
 
 
 def _indexable(name: str) -> tuple[str, ...]:

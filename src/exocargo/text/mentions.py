@@ -75,6 +75,7 @@ from exocargo.text.name_context import (
     is_residue,
     modifies_following_name,
     names_a_cell_population,
+    neighbour_words,
     with_arabic_numeral,
     without_classifier_families,
     written_as_another_thing,
@@ -238,13 +239,14 @@ class MentionFinder:
             if GENE_WORDS.search(long_form) and abbreviation not in finder.context.classes
         }  # "interleukin-1 beta converting enzyme (ICE)": defined as one gene
         for abbreviation, long_form in finder.context.definitions.items():
-            if finder._defined_as_other_thing(abbreviation, long_form):
-                finder.context.not_genes.add(abbreviation.upper())
-            elif finder._long_form_names_its_gene(abbreviation, long_form):  # "ataxia-telangiectasia mutated (ATM)"
+            if finder._long_form_names_its_gene(abbreviation, long_form):  # "ataxia-telangiectasia mutated (ATM)"
                 finder.context.not_genes.discard(abbreviation.upper())
+            elif finder._defined_as_other_thing(abbreviation, long_form):
+                finder.context.not_genes.add(abbreviation.upper())
         return finder
 
     def _long_form_names_its_gene(self, abbreviation: str, long_form: str) -> bool:
+        """Whether the long form starts a name of a gene the abbreviation stands for."""
         genes = {e for m in self.resolve(abbreviation) for e in m.entrez}
         return self.full_names is not None and bool(genes & self.full_names.genes_named_from(long_form))
 
@@ -267,7 +269,7 @@ class MentionFinder:
         if any(_symbol_shaped(word) for word in words) or not spells(abbreviation, long_form):
             return False
         genes = {e for m in self.resolve(abbreviation) for e in m.entrez}
-        if not genes or genes & self.full_names.genes_named_from(long_form):
+        if not genes:
             return False
         words = {key[:5] for key in name_key(long_form) if len(key) > 2}
         names = {key[:5] for e in genes for key in name_key(self.full_names.name_of_entrez.get(e, "")) if len(key) > 2}
@@ -333,8 +335,7 @@ class MentionFinder:
         if cells and not self._is_symbol(bare):
             return False  # "THP-1 cells", "U937 cell line": a cell line an alias spells (here or in the paragraph)
         if upper in self.lexicon.stopwords:  # only beside a gene word: "MET oncoprotein", "kinase MET"
-            neighbours = sentence[max(0, start - 30) : start].split()[-1:] + sentence[end : end + 30].split()[:1]
-            beside = any(GENE_CONTEXT.fullmatch(word.strip(",.;:()")) for word in neighbours)
+            beside = any(GENE_CONTEXT.fullmatch(word) for word in neighbour_words(sentence, start, end))
             return bare.isupper() and (beside or bare in self.stopword_genes)
         if SHORT_CAPITALS.fullmatch(bare) and self.resolve(bare) and bare in self._weak_aliases:
             return self._alias_has_evidence(bare, sentence, start, end)
@@ -360,10 +361,7 @@ class MentionFinder:
 
     def _alias_has_evidence(self, alias: str, sentence: str, start: int, end: int) -> bool:
         """A short HGNC alias (``HEK``, ``SPT``, ``PEP``) is a gene beside a gene word or defined as one here."""
-        neighbours = [
-            word.strip(",.;:()")
-            for word in sentence[max(0, start - 30) : start].split()[-1:] + sentence[end : end + 30].split()[:1]
-        ]
+        neighbours = neighbour_words(sentence, start, end)
         if any(GENE_CONTEXT.fullmatch(word) for word in neighbours) or alias in self.paragraph_evidence:
             return True
         # One of a list of genes: "P-gp, BCRP, MRP1".
@@ -464,8 +462,7 @@ class MentionFinder:
     def _member_named_by(self, family: str, ending: str) -> list[Mention]:
         members = [e for m in self.resolve(family) if m.type == "family" for e in m.entrez]
         found = self.full_names.member_named_by(members, ending) if self.full_names is not None else None
-        symbol = self.full_names.symbol_of_entrez[found[0]] if found else ""
-        return [Mention(0, 0, family, "gene", symbol, (found[0],))] if found else []
+        return [Mention(0, 0, family, "gene", found[1], (found[0],))] if found else []
 
     def _hyphen_parts(self, sentence: str, at: int, token: str) -> list[Mention]:
         """Exact symbols inside a hyphen chain nothing else reads (``D21S1912-PFKL-D21S171``, ``ICAM-1-coated``)."""

@@ -63,11 +63,15 @@ def capitals_beside_gene_words(text: str, stopwords: frozenset[str]) -> set[str]
     for match in CAPITALS.finditer(text):
         word = match.group(0)
         if word in stopwords and word not in found:
-            before = text[max(0, match.start() - 30) : match.start()].split()[-1:]
-            after = text[match.end() : match.end() + 30].split()[:1]
-            if any(GENE_NEIGHBOUR.fullmatch(w.strip(",.;:()-")) for w in before + after):
+            if any(GENE_NEIGHBOUR.fullmatch(w) for w in neighbour_words(text, match.start(), match.end(), ",.;:()-")):
                 found.add(word)
     return found
+
+
+def neighbour_words(text: str, start: int, end: int, punctuation: str = ",.;:()") -> list[str]:
+    """The word just before ``text[start:end]`` and the word just after it, ``punctuation`` stripped."""
+    words = text[max(0, start - 30) : start].split()[-1:] + text[end : end + 30].split()[:1]
+    return [word.strip(punctuation) for word in words]
 
 # The chemical elements (IUPAC), for ions written as symbol + charge.
 ELEMENTS = frozenset(

@@ -38,11 +38,10 @@ import pandas as pd
 
 from exocargo.lexicon import Lexicon, load_lexicon
 from exocargo.tables import RELATIONS_TABLE
-from exocargo.text.cues import CUE
+from exocargo.text.cues import CUE, RNA_TYPES
 from exocargo.text.mentions import MIRNA_SEPARATOR, Mention, Sentence
 from exocargo.text.statements import Statement, statements_of
 
-RNA_TYPES = ("mirna", "lncrna", "circrna")
 GENE_TYPES = ("gene", "protein", "family", "lncrna")
 EV = re.compile(
     r"\b(?:exosom\w*|extracellular vesicles?|EVs?|sEVs?|microvesicles?|vesicles?|TDEs?|microparticles?|MPs|oncosomes?)\b",

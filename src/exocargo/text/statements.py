@@ -181,8 +181,7 @@ def _subject(groups: list[list[_Name]], text: str, cue_start: int) -> tuple[list
         group = before[-2]  # "N-myc, but not Gli1, induced": the name before the excluded one
     if AGENT_OF_BEFORE.search(text[: group[0].start]):
         return None  # "down-regulation of HES1 by miR-199b-5p regulates growth": the phrase is the subject
-    loss = bool(LOSS_AFTER.match(gap) or LOSS_BEFORE.search(text[: group[0].start]))
-    return group, loss
+    return group, _taken_away(group, text, gap)
 
 
 def _next_verb_of_same_subject(groups: list[list[_Name]], text: str, after: int, cue_start: int) -> bool:
@@ -191,6 +190,12 @@ def _next_verb_of_same_subject(groups: list[list[_Name]], text: str, after: int,
     if any(after <= g[0].start < cue_start for g in groups):
         return False
     return bool(NEXT_VERB.match(text[after:cue_start]))
+
+
+def _taken_away(group: list[_Name], text: str, gap: str) -> bool:
+    """Whether a loss word comes with a subject ("miR-21 knockdown", "inhibition of miR-21"): ``gap`` is the
+    text between the subject and its verb."""
+    return bool(LOSS_AFTER.match(gap) or LOSS_BEFORE.search(text[: group[0].start]))
 
 
 def _opening_subject(groups: list[list[_Name]], text: str, before: int) -> tuple[list[_Name], bool] | None:
@@ -202,7 +207,7 @@ def _opening_subject(groups: list[list[_Name]], text: str, before: int) -> tuple
     gap = text[first[-1].end : before]
     if _turns(gap) or "," in gap or _words(gap) > MEANS_SUBJECT_GAP_WORDS or CORRELATION.search(gap):
         return None
-    return first, bool(LOSS_AFTER.match(gap) or LOSS_BEFORE.search(text[: first[0].start]))
+    return first, _taken_away(first, text, gap)
 
 
 def _owner(groups: list[list[_Name]], text: str, before: int) -> tuple[list[_Name], bool] | None:
