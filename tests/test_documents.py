@@ -116,6 +116,24 @@ def test_the_format_comes_from_the_content_not_the_name(tmp_path):
     assert set(kinds) == {"text"}, "every paper format is read as kind text, whatever its name"
 
 
+def test_a_markdown_papers_front_matter_gives_its_prose_not_its_ids(tmp_path, finder):
+    note = (
+        "---\ntitle: Exosomal miR-21 and PTEN in gastric cancer\nfigid: PMC1__Fig1_HTML\nlink: /figure/Fig1/\n"
+        "caption: Polarized macrophages transfer miR-21, which\n  activates AKT by down-regulating PTEN.\n"
+        "reftext: Liu Han, et al. Mol Cancer. 2019;18:59.\nkeywords:\n- KRAS\n---\n\n# Results\n\nTSG101 marks exosomes.\n"
+    )
+    path = tmp_path / "note.md"
+    path.write_text(note, encoding="utf-8")
+    mentions = extract(path, "text", "note", finder=finder).mentions()
+    assert set(mentions["normalized"]) >= {"hsa-miR-21", "PTEN", "TSG101"}
+    assert not {"IL4I1", "DUOXA1", "KRAS"} & set(mentions["normalized"])  # Fig1, Mol (Cancer), a keyword
+    for row in mentions.itertuples():
+        assert note[row.start : row.end] == row.text
+    # Prose between two rules is no front matter: it is read.
+    path.write_text("---\nTSG101 and CD63 mark exosomes in every study we read.\n---\n", encoding="utf-8")
+    assert {"TSG101", "CD63"} <= set(extract(path, "text", "rules", finder=finder).mentions()["normalized"])
+
+
 def test_a_pmc_article_xml_is_read_by_sections_without_its_reference_list():
     document = read_document(PMC_ARTICLE)
     names = document.section_names()

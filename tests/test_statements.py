@@ -96,6 +96,27 @@ def test_mentions_table_offsets_point_into_the_file_as_written(tmp_path, finder)
     assert (pten["entrez_id"], pten["sentence"]) == ("5728", 2)  # the heading is sentence 1
 
 
+def test_a_name_written_twice_in_a_sentence_has_two_places_and_slash_parts_the_whole_word(tmp_path, finder):
+    raw = "Exosomes carry CD9/63/81; PTEN rose, and PTEN fell in cells lacking PTEN.\n"
+    path = tmp_path / "paper.txt"
+    path.write_text(raw, encoding="utf-8")
+    mentions = extract(path, "text", "paper", finder=finder).mentions()
+    assert list(mentions.loc[mentions["normalized"] == "PTEN", "start"]) == [26, 41, 68]
+    parts = mentions[mentions["normalized"].isin(["CD9", "CD63", "CD81"])]
+    assert set(parts["start"]) == {15} and set(parts["text"]) == {"CD9/63/81"}
+    # Cleaning rewrote it: LaTeX Greek letters and the space before them, in a markdown file.
+    raw = "We saw TGF- $\\beta$ and $\\alpha$ -SMA rise (12), and TGF- $\\beta$ fall in cells lacking PTEN.\n"
+    path = tmp_path / "paper.md"
+    path.write_text(raw, encoding="utf-8")
+    mentions = extract(path, "text", "paper", finder=finder).mentions()
+    assert list(mentions.loc[mentions["text"] == "TGF- $\\beta$", "start"]) == [7, 53]
+    assert list(mentions.loc[mentions["text"] == "$\\alpha$ -SMA", "start"]) == [24]
+    for row in mentions.itertuples():
+        assert raw[row.start : row.end] == row.text
+    for row in mentions.itertuples():
+        assert raw[row.start : row.end] == row.text
+
+
 def test_a_texts_cargo_table_holds_what_it_states_and_the_database_rows_go_apart():
     rows = [
         {"source": "text+mirtarbase", "evidence_strength": "stated in text"},

@@ -409,6 +409,23 @@ def test_a_viruss_protein_a_sugar_in_a_glycan_and_a_compound_code_are_not_human_
     assert genes_in(finder, "Cells infected with adenovirus PTEN or lentiviral PTEN died.") == {"PTEN": "PTEN"}
 
 
+def test_a_spelled_greek_letter_inside_a_name_reads_as_its_latin_initial(finder):
+    # HGNC writes the letters as initials (NFKBIB's alias IKBB), whatever their place in the name.
+    text = "I kappa B-beta, IkappaB-beta and IkappaB beta were degraded in mutant cells."
+    assert genes_in(finder, text) == {"I kappa B-beta": "NFKBIB", "IkappaB-beta": "NFKBIB", "IkappaB beta": "NFKBIB"}
+    # A leading letter is a subunit's name: "alpha1A" is no A1A (SERPINA1's alias).
+    assert "SERPINA1" not in genes_in(finder, "The alpha1A channel was expressed.").values()
+
+
+def test_a_name_the_document_defines_by_another_genes_whole_name_is_that_gene(finder):
+    # GNormPlus abstract 1385987; HGNC lists IL-1Ra as an alias of IL6R (for IL-6R alpha).
+    text = "An interleukin-1 receptor antagonist (IL-1ra) cDNA probe found the IL-1ra gene."
+    assert genes_in(finder, text)["IL-1ra"] == "IL1RN"
+    # A long form that is no single gene's whole name leaves the abbreviation as the tables read it.
+    assert genes_in(finder, "The nuclear factor kappa B (NF-kappaB) and PTEN rose.").get("PTEN") == "PTEN"
+    assert "NF-kappaB" not in genes_in(finder, "The nuclear factor kappa B (NF-kappaB) and PTEN rose.")
+
+
 def test_an_isoform_code_written_as_the_next_word_continues_the_name(finder):
     assert genes_in(finder, "CYP 2e1 and CYP 1A2 rose.") == {"CYP 2e1": "CYP2E1", "CYP 1A2": "CYP1A2"}
 

@@ -13,6 +13,10 @@ from exocargo.greek import LETTER_NAME_PATTERN, LETTER_NAMES, LOOKALIKES
 DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"})
 GREEK = {**LETTER_NAMES, **{glyph: LETTER_NAMES[letter] for glyph, letter in LOOKALIKES.items()}}
 GREEK_WORD = re.compile(rf"({LETTER_NAME_PATTERN})(\d{{0,2}})$", re.IGNORECASE)  # TGF-beta, TGF-beta3
+# A letter name after the start of a name, in lower case and not inside a longer word ("IkappaB-beta",
+# "I kappa B alpha"); a capital or non-letter on each side, so "mutant" and "Betacellulin" are no
+# letters. Not a leading one: "alpha1A" is a subunit's name, and its initials are another gene's alias.
+GREEK_LETTER_INSIDE = re.compile(rf"(?<=[^a-z])({LETTER_NAME_PATTERN})(?![a-z])")
 EDGE_PUNCTUATION = re.compile(r"^[^\w\u0370-\u03ff(]+|[^\w\u0370-\u03ff)]+$")
 PREFIX = re.compile(r"^(?:\(p\)-?|p-|pp-|phospho-|P-|c-|C-|v-|GST-|Flag-|FLAG-|HA-|His-|GFP-|EGFP-)(?=\w{2})")
 P_PREFIX = re.compile(r"^p(?=[A-Z][A-Z0-9]{2})")  # pERK, pSTAT3: phosphorylated form
@@ -192,6 +196,10 @@ def _greek_readings(text: str) -> list[tuple[str, str]]:
     if match and match.start() > 0:
         short = text[: match.start()] + match.group(1)[0].upper() + match.group(2)
         readings.append((short, f"Greek letter as a letter ({short})"))
+    # HGNC writes every Greek letter of a symbol as its Latin initial (NFKBIB's alias IKBB).
+    folded = GREEK_LETTER_INSIDE.sub(lambda letter: letter.group(1)[0].upper(), text)
+    if folded != text and all(folded != reading for reading, _ in readings):
+        readings.append((folded, f"Greek letters as letters ({folded})"))
     return readings
 
 

@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from exocargo.greek import LETTER_NAMES, NAME_LETTERS
+from exocargo.text.definitions import spells
 
 TOKEN = re.compile(r"[A-Za-z]+|\d+|[α-ωΑ-Ω]")
 ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9", "x": "10"}
@@ -168,6 +169,16 @@ class GeneNameIndex:
         symbol = self.symbol_of_entrez.get(best[0], "") if len(best) == 1 else ""
         return (best[0], symbol) if symbol else None
 
+    def defines(self, abbreviation: str, long_form: str) -> tuple[str, str] | None:
+        """``(entrez_id, symbol)`` of the one gene whose whole name the long form of ``abbreviation``
+        is, when its letters spell the abbreviation: the document's own definition, which outranks an
+        alias that names another gene."""
+        genes = {hit.entrez_id for hit in self.find(long_form) if hit.start == 0 and hit.end == len(long_form)}
+        if len(genes) != 1 or not spells(abbreviation, long_form):
+            return None
+        entrez = genes.pop()
+        return entrez, self.symbol_of_entrez[entrez]
+
     def gene_named_by_long_form(self, long_form: str, candidates: Iterable[str]) -> tuple[str, str] | None:
         """``(entrez_id, symbol)`` of the one candidate a document's long form names, or ``None``.
 
@@ -260,7 +271,9 @@ def shortened(name: str) -> list[str]:
     isoforms = ISOFORMS_AT_END.search(base)
     if isoforms:
         head, letters = base[: isoforms.start()], isoforms.group("letters")
-        second = isoforms.group("second") if isoforms.group("second")[0].isalpha() else letters + isoforms.group("second")
+        second = (
+            isoforms.group("second") if isoforms.group("second")[0].isalpha() else letters + isoforms.group("second")
+        )
         forms += [f"{head} {letters}{isoforms.group('first')}", f"{head} {second}"]
     dropped = GREEK_BEFORE_NUMBER.sub(" ", base)
     if dropped != base and len(name_key(dropped)) >= 2:

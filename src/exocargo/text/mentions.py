@@ -353,8 +353,15 @@ class MentionFinder:
         return bare.islower() and bool(self.resolve(bare)) and bare in self._curated
 
     def _chosen(self, mention: Mention) -> Mention:
-        """An ambiguous name resolved by its names or by the document (:meth:`GeneNameIndex.chosen_gene`)."""
-        if mention.normalized or len(mention.entrez) < 2 or self.full_names is None:
+        """An ambiguous name resolved by its names or by the document (:meth:`GeneNameIndex.chosen_gene`);
+        a name the document defines by another gene's whole name is that gene (:meth:`GeneNameIndex.defines`)."""
+        if self.full_names is None:
+            return mention
+        long_form = self.context.definitions.get(mention.text)
+        if long_form and mention.type != "family" and (defined := self.full_names.defines(mention.text, long_form)):
+            if defined[0] not in mention.entrez:  # "interleukin-1 receptor antagonist (IL-1ra)"; HGNC: IL6R's alias
+                return replace(mention, type="protein", normalized=defined[1], entrez=(defined[0],))
+        if mention.normalized or len(mention.entrez) < 2:
             return mention
         chosen = self.full_names.chosen_gene(mention.text, mention.entrez, self.context)
         return replace(mention, type="protein", normalized=chosen[1], entrez=(chosen[0],)) if chosen else mention

@@ -3,10 +3,10 @@
 Sentences are mined from cleaned text (citation markers and markup removed,
 :func:`exocargo.text.sentences.clean_markup`), so their offsets are not the
 document's. Cleaning keeps the order of words, so each mention is found again
-by searching its written form forward from the previous one: offsets are
-exact where the mention is written the same in the document, and a mention
-that cleaning rewrote (LaTeX ``$\\alpha$`` read as ``α``) gets none (-1)
-rather than a wrong place.
+by searching its written form forward from the previous one, within its
+sentence: as written, or else as cleaning may have rewritten it (LaTeX
+``$\\alpha$`` read as ``α``, spaces and emphasis marks removed). A mention not
+found so gets no offset (-1) rather than a wrong place.
 
 >>> from exocargo.text.mentions import MentionFinder, mine_text
 >>> raw = "Exosomal miR-21 [12] targets PTEN."
@@ -16,9 +16,13 @@ rather than a wrong place.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 import pandas as pd
 
 from exocargo.documents.model import Document
+from exocargo.greek import LETTER_NAMES
 from exocargo.tables import MENTIONS_TABLE
 from exocargo.text.mentions import Mention, Sentence
 
@@ -26,6 +30,28 @@ from exocargo.text.mentions import Mention, Sentence
 # figure between two sentences can be long; a miss costs one offset, never a wrong one far away).
 SEARCH_WINDOW = 20_000
 GENE_TYPES = ("gene", "protein", "lncrna")
+
+
+@lru_cache(maxsize=4096)
+def _as_written_before_cleaning(written: str) -> re.Pattern:
+    """The forms cleaning reads as ``written``: a Greek letter as LaTeX, spaces and ``*`` between characters."""
+    parts = [
+        rf"(?:{char}|\$\s*\\{LETTER_NAMES[char]}\s*\$)"
+        if char in LETTER_NAMES
+        else r"\s+"
+        if char.isspace()
+        else re.escape(char)
+        for char in written
+    ]
+    return re.compile(r"[ \t*]*".join(parts))
+
+
+def _find(raw: str, written: str, begin: int, limit: int) -> tuple[int, int]:
+    at = raw.find(written, begin, limit)
+    if at >= 0:
+        return at, at + len(written)
+    match = _as_written_before_cleaning(written).search(raw, begin, limit)
+    return match.span() if match else (-1, -1)
 
 
 def sentence_offsets(raw: str, sentences: list[Sentence]) -> list[list[tuple[int, int]]]:
@@ -36,15 +62,26 @@ def sentence_offsets(raw: str, sentences: list[Sentence]) -> list[list[tuple[int
         # Start the sentence at its first words when they are written as in the document.
         head = sentence.text[:24]
         at = raw.find(head, cursor, cursor + SEARCH_WINDOW + len(head))
+        # A found sentence bounds its mentions (cleaning only removes text, citations most): a name
+        # cleaning rewrote ("TGF- β" read as "TGF-β") is not sought in a later paragraph.
+        limit = at + 2 * len(sentence.text) + 200 if at >= 0 else cursor + SEARCH_WINDOW
         if at >= 0:
             cursor = at
+        previous, previous_span = (-1, -1), (-1, -1)  # the last placed mention: in the sentence, in raw
         for mention in sentence.mentions:
-            at = raw.find(mention.text, cursor, cursor + SEARCH_WINDOW)
-            if at < 0:
-                spans.append((-1, -1))
+            if (mention.start, mention.end) == previous:  # one word, several genes: one place
+                spans.append(previous_span)
                 continue
-            spans.append((at, at + len(mention.text)))
-            cursor = at  # mentions may overlap (one word, several genes): the next search starts here
+            # A mention after the previous one is sought after it: "IL-1ra ... the IL-1ra gene" are two places.
+            begin = previous_span[1] if previous_span[0] >= 0 and mention.start >= previous[1] else cursor
+            # As the sentence writes it: the parts of "CD9/63/81" (CD63, CD81) stand at the whole word.
+            written = sentence.text[mention.start : mention.end] or mention.text
+            at, end = _find(raw, written, begin, limit)
+            spans.append((at, end))
+            if at < 0:
+                continue
+            previous, previous_span = (mention.start, mention.end), spans[-1]
+            cursor = at  # mentions may overlap (a name inside a longer one): the next search may start here
         found.append(spans)
     return found
 
@@ -71,8 +108,9 @@ def mentions_table(raw: str, sentences: list[Sentence]) -> pd.DataFrame:
             # One gene: an ambiguous name (normalised to nothing) is no ID even with one gene candidate.
             one_gene = len(mention.entrez) == 1 and mention.type in GENE_TYPES and bool(mention.normalized)
             candidates = "" if one_gene or not mention.entrez else "candidates: " + ";".join(mention.entrez)
+            written = raw[start:end] if start >= 0 else mention.text  # "CD9/63/81" for its CD63
             rows.append(
-                (start, end, mention.text, mention.type, mention.normalized,
+                (start, end, written, mention.type, mention.normalized,
                  mention.entrez[0] if one_gene else "", candidates, sentence.index, sentence.section)
             )  # fmt: skip
     return pd.DataFrame(rows, columns=MENTIONS_TABLE.columns)
