@@ -8,6 +8,7 @@ from conftest import FAMPLEX_DIR, GENES_TSV, HAIRPINS_TSV, require, seed
 from exocargo.inputs.extract import extract_mentions
 from exocargo.inputs.readers import read_text
 from exocargo.tables import NAMES_TABLE
+from exocargo.text.definitions import DEFINED_AFTER, defined_after
 from exocargo.text.mentions import MENTION_TYPES, MentionFinder, mine_text
 from exocargo.text.sentences import body_text, clean_markup, paragraphs, split_sentences, strip_references
 
@@ -407,6 +408,16 @@ def test_a_viruss_protein_a_sugar_in_a_glycan_and_a_compound_code_are_not_human_
     assert genes_in(finder, text) == {"YY1": "YY1"}
     # A vector delivers the human gene.
     assert genes_in(finder, "Cells infected with adenovirus PTEN or lentiviral PTEN died.") == {"PTEN": "PTEN"}
+
+
+def test_definitions_found_from_each_bracket_back_are_those_of_the_long_form_pattern():
+    long_run = "x" * 130
+    text = (
+        "Reactive oxygen species (ROS) and the  tumour microenvironment  (TME) rose; hepatocyte growth factor [HGF], "
+        f"(a) (bc) no (TGF-β1) and {long_run} (LONG) and ab (AB) and α-smooth muscle actin (α-SMA).\nNew line (NL)"
+    )
+    assert defined_after(text) == [(m.group(1), m.group(2), m.end()) for m in DEFINED_AFTER.finditer(text)]
+    assert [abbreviation for _, abbreviation, _ in defined_after(text)][:3] == ["ROS", "TME", "HGF"]
 
 
 def test_a_spelled_greek_letter_inside_a_name_reads_as_its_latin_initial(finder):

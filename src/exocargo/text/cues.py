@@ -178,6 +178,9 @@ NEGATION = re.compile(
     r"\b(?:not|no|neither|nor|never|failed to|fails to|unable to|without|did not|does not|cannot|lack of)\b",
     re.IGNORECASE,
 )
+# "N-myc, but not Gli1, induced miR-17/92": the negation is of the name it sets apart, not of the clause.
+CONTRASTED = re.compile(r",?\s*\b(?:but|and|yet)\s+not\s+[^,;()]{1,40},", re.IGNORECASE)
+CONTRASTED_BEFORE = re.compile(r"\b(?:but|and|yet)\s+not\s+(?:the\s+)?$", re.IGNORECASE)
 HEDGE = re.compile(
     r"\b(?:may|might|could|possibly|potentially|potential|putative|predicted|suggest\w*|likely|hypothesi[sz]\w*|"
     r"presumabl\w*|perhaps|appear\w* to|candidate)\b",

@@ -38,8 +38,6 @@ from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-import pandas as pd
-
 from exocargo.documents.model import Document, legend_section
 from exocargo.documents.plain import read_plain_text
 from exocargo.files import read_tsv
@@ -48,7 +46,6 @@ from exocargo.mapping.decisions import Mapper
 from exocargo.mapping.families import squash
 from exocargo.mapping.mirna import find_mentions, parse_mirnas
 from exocargo.mapping.table import load_mapper
-from exocargo.tables import NAMES_TABLE
 from exocargo.text.citations import ReferenceList, citations_by_sentence, take_citations
 from exocargo.text.definitions import (
     GENE_WORDS,
@@ -149,7 +146,8 @@ ATTACHED_PREFIX = re.compile(r"^(?:p-(?=[A-Z])|[Pp]hospho-)")  # anti-X names an
 
 
 NUMBER_OR_NUMERAL = re.compile(r"[\d.,%-]+[a-z]?|[IVX]+")
-PLURAL_ABBREVIATION = re.compile(r"[A-Z][A-Z0-9]+s")
+# "CAFs", "MSCs", "GlyRs": a plural of an abbreviation, not the gene whose alias ends in S (GlyRS: GARS1).
+PLURAL_ABBREVIATION = re.compile(r"[A-Z](?:[A-Z0-9]+|[A-Za-z0-9]*[A-Z])s")
 SHORT_CAPITALS = re.compile(r"[A-Z]{2,4}")
 PARTICIPLE = re.compile(r"[a-z]{2,}(?:ed|ing)")
 
@@ -209,6 +207,7 @@ class MentionFinder:
         self.paragraph_evidence: set[str] = set()  # tokens the current paragraph writes beside a gene word
         self.stopword_genes: set[str] = set()  # English-word symbols the document writes as genes somewhere
         self.paragraph_cell_lines: set[str] = set()  # tokens it writes before "cells" or "cell line"
+        self.paragraph_context: DocumentContext | None = None  # what the current paragraph defines and writes
 
     @classmethod
     def from_files(
@@ -357,13 +356,15 @@ class MentionFinder:
         a name the document defines by another gene's whole name is that gene (:meth:`GeneNameIndex.defines`)."""
         if self.full_names is None:
             return mention
-        long_form = self.context.definitions.get(mention.text)
+        # The paragraph's own words first: the nearest definition and names decide (an abstract of a corpus).
+        contexts = [self.context] if self.paragraph_context is None else [self.paragraph_context, self.context]
+        long_form = next((c.definitions[mention.text] for c in contexts if mention.text in c.definitions), "")
         if long_form and mention.type != "family" and (defined := self.full_names.defines(mention.text, long_form)):
             if defined[0] not in mention.entrez:  # "interleukin-1 receptor antagonist (IL-1ra)"; HGNC: IL6R's alias
                 return replace(mention, type="protein", normalized=defined[1], entrez=(defined[0],))
         if mention.normalized or len(mention.entrez) < 2:
             return mention
-        chosen = self.full_names.chosen_gene(mention.text, mention.entrez, self.context)
+        chosen = next(filter(None, (self.full_names.chosen_gene(mention.text, mention.entrez, c) for c in contexts)), None)
         return replace(mention, type="protein", normalized=chosen[1], entrez=(chosen[0],)) if chosen else mention
 
     def _alias_has_evidence(self, alias: str, sentence: str, start: int, end: int) -> bool:
@@ -551,6 +552,7 @@ def mine_document(document: Document, finder: MentionFinder) -> list[Sentence]:
             number += 1
             document_finder.paragraph_evidence = {a or b for a, b in BESIDE_GENE_WORD.findall(paragraph)}
             document_finder.paragraph_cell_lines = cell_lines_in(paragraph)
+            document_finder.paragraph_context = read_context(paragraph, finder.lexicon)
             section = legend_section(paragraph) or name
             for sentence in split_sentences(paragraph):
                 cites = take_citations(markers, sentence)
@@ -567,24 +569,3 @@ def mine_document(document: Document, finder: MentionFinder) -> list[Sentence]:
                 )
     return sentences
 
-
-def names_table(sentences: list[Sentence], query: str) -> pd.DataFrame:
-    """One row per distinct written name: type, normalised name, count, first sentence."""
-    rows: dict[str, dict] = {}
-    for sentence in sentences:
-        for mention in sentence.mentions:
-            row = rows.get(mention.text)
-            if row is None:
-                rows[mention.text] = {
-                    "query": query,
-                    "name": mention.text,
-                    "type": mention.type,
-                    "normalized": mention.normalized,
-                    "count": 1,
-                    "line": sentence.index,
-                    "first_sentence": sentence.text,
-                    "section": sentence.section,
-                }
-            else:
-                row["count"] += 1
-    return pd.DataFrame(list(rows.values()), columns=NAMES_TABLE.columns).astype({"count": int, "line": int})

@@ -1,4 +1,5 @@
-"""Where each mention stands in the document text as read, so a reader (or a report) can find it.
+"""The tables of a text's mentions: every occurrence with where it stands in the document as read
+(so a reader, or a report, can find it), and one row per distinct name.
 
 Sentences are mined from cleaned text (citation markers and markup removed,
 :func:`exocargo.text.sentences.clean_markup`), so their offsets are not the
@@ -23,7 +24,7 @@ import pandas as pd
 
 from exocargo.documents.model import Document
 from exocargo.greek import LETTER_NAMES
-from exocargo.tables import MENTIONS_TABLE
+from exocargo.tables import MENTIONS_TABLE, NAMES_TABLE
 from exocargo.text.mentions import Mention, Sentence
 
 # How far past the previous mention a sentence's mentions may be sought (a removed reference list or
@@ -108,9 +109,30 @@ def mentions_table(raw: str, sentences: list[Sentence]) -> pd.DataFrame:
             # One gene: an ambiguous name (normalised to nothing) is no ID even with one gene candidate.
             one_gene = len(mention.entrez) == 1 and mention.type in GENE_TYPES and bool(mention.normalized)
             candidates = "" if one_gene or not mention.entrez else "candidates: " + ";".join(mention.entrez)
-            written = raw[start:end] if start >= 0 else mention.text  # "CD9/63/81" for its CD63
-            rows.append(
-                (start, end, written, mention.type, mention.normalized,
+            rows.append(  # the name as read; start:end is its place as written ("CD9/63/81" for CD63, LaTeX)
+                (start, end, mention.text, mention.type, mention.normalized,
                  mention.entrez[0] if one_gene else "", candidates, sentence.index, sentence.section)
             )  # fmt: skip
     return pd.DataFrame(rows, columns=MENTIONS_TABLE.columns)
+
+
+def names_table(sentences: list[Sentence], query: str) -> pd.DataFrame:
+    """One row per distinct written name: type, normalised name, count, first sentence."""
+    rows: dict[str, dict] = {}
+    for sentence in sentences:
+        for mention in sentence.mentions:
+            row = rows.get(mention.text)
+            if row is None:
+                rows[mention.text] = {
+                    "query": query,
+                    "name": mention.text,
+                    "type": mention.type,
+                    "normalized": mention.normalized,
+                    "count": 1,
+                    "line": sentence.index,
+                    "first_sentence": sentence.text,
+                    "section": sentence.section,
+                }
+            else:
+                row["count"] += 1
+    return pd.DataFrame(list(rows.values()), columns=NAMES_TABLE.columns).astype({"count": int, "line": int})

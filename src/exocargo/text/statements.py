@@ -51,6 +51,8 @@ from exocargo.text.cues import (
     COMPOUND_NOUN_AFTER,
     CONJOINED,
     CONJUNCTION,
+    CONTRASTED,
+    CONTRASTED_BEFORE,
     COORDINATED,
     COORDINATED_VERB,
     CORRELATION,
@@ -534,7 +536,8 @@ def statements_of(sentence: Sentence, pathways: list[tuple[int, int, str]] = ())
                             target_type=target.mention.type if target.mention.type != "protein" else "gene",
                             effect=effect,
                             via=via,
-                            negated=bool(NEGATION.search(between)),
+                            negated=bool(NEGATION.search(CONTRASTED.sub(" ", between)))
+                            or bool(CONTRASTED_BEFORE.search(text, 0, min(agent.start, target.start))),
                             hedged=hedged,
                             sentence_index=sentence.index,
                             section=sentence.section,
