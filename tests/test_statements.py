@@ -269,6 +269,21 @@ def test_the_sentences_opening_subject_does_what_a_later_means_phrase_says(finde
     assert not {row for row in stated(finder, text) if row[0] == "hsa-miR-494"}
 
 
+def test_the_cargo_a_clause_delivers_does_what_a_later_means_phrase_says(finder):
+    # Seed review 003: the cells deliver the miRNA; the miRNA regulates ABCB1.
+    text = (
+        "Paclitaxel-sensitive NPC cells deliver miR-183-5p to paclitaxel-resistant NPC cells via EVs, thereby "
+        "suppressing paclitaxel resistance by negatively regulating ABCB1."
+    )
+    assert stated(finder, text) == {("hsa-miR-183-5p", "down", "ABCB1", "")}
+    # A contrast turns to another actor.
+    assert stated(finder, "Cells release miR-183-5p, but resistance rose by negatively regulating ABCB1.") == set()
+    # A relative pronoun after another noun: that noun acts ("EVs that bind"), unless it is the name's own.
+    assert stated(finder, "Cells release miR-183-5p into EVs that bind CD44.") == set()
+    assert stated(finder, "miR-21 is a miRNA that targets PTEN.") == {("hsa-miR-21", "targets", "PTEN", "")}
+    assert stated(finder, "Exosomes contain Dll-4 protein that activates NOTCH1.") == {("DLL4", "activates", "NOTCH1", "")}
+
+
 def test_verbs_joined_by_and_share_a_subject_and_a_name_that_modifies_is_no_object(finder):
     # Seed review 001, shortened.
     text = "Exosomal miR-155 induces chemoresistance through increasing EMT markers and targeting FOXO-3a mRNA."

@@ -110,6 +110,14 @@ COORDINATED_VERB = re.compile(r"\b(?:and|or)\s+(?:\w+ly\s+)?(?:(?:is|are|was|wer
 CORRELATION = re.compile(r"\b(?:associated|correlat\w*|linked|accompanied|coincid\w*|concomitant\w*)\b", re.I)
 # "N-myc, but not Gli1, induced miR-17/92": the excluded name is no subject.
 EXCLUDED_BEFORE = re.compile(r",\s*(?:but\s+|and\s+)?(?:not|rather than|instead of)\s+$", re.IGNORECASE)
+# "miR-21 into EVs that bind CD44": a relative pronoun after another noun makes that noun the subject
+# (not after a copula, "miR-21 is a miRNA that", or the name's own noun, "Dll-4 protein that").
+NOUN_THEN_RELATIVE = re.compile(
+    r"^(?!\s*,?\s*(?:is|are|was|were|being|as|acts as|serves as)\s+(?:an?|the|one)\b)[\s,)\-–—]*"
+    r"(?!(?:(?:proteins?|genes?|mRNAs?|transcripts?|molecules?|levels?|expression)\s+)?(?:which|that|who)\b)"
+    r"[A-Za-z][\w-]*.*?\b(?:which|that|who)\b",
+    re.IGNORECASE,
+)
 # "a recognized miR-124 target", "the targeted gene": a participle after an article describes.
 ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|these|those)\s+$", re.IGNORECASE)
 # "its downstream target superoxide dismutase-2": the owner of "its" targets the name.
@@ -178,6 +186,15 @@ NEGATION = re.compile(
     r"\b(?:not|no|neither|nor|never|failed to|fails to|unable to|without|did not|does not|cannot|lack of)\b",
     re.IGNORECASE,
 )
+# Verbs that move or hold vesicle cargo ("exosomes deliver miR-21", "EVs carrying miR-301b-3p").
+CARRY = (
+    r"contain\w*|carr(?:y|ies|ied|ying)|deliver\w*|transfer\w*|transport\w*|shuttl\w*|pack\w*|load\w*|"
+    r"convey\w*|transmit\w*|releas\w*|secret\w*|encapsulat\w*|harbou?r\w*|express(?:es|ed|ing)?|enriched with|rich in|"
+    r"sort\w*|export\w*|bear\w*"
+)
+CARRIED_BEFORE = re.compile(rf"\b(?:{CARRY})\s+(?:\S+\s+){{0,2}}$", re.IGNORECASE)  # "deliver (exosomal) miR-X"
+# What ends the reach of a subject over later verbs: a contrast or a new sentence ("thereby" does not).
+CONTRAST_OR_BREAK = re.compile(r"[;:]|\.\s|\b(?:while|whereas|although|but|however)\b", re.IGNORECASE)
 # "N-myc, but not Gli1, induced miR-17/92": the negation is of the name it sets apart, not of the clause.
 CONTRASTED = re.compile(r",?\s*\b(?:but|and|yet)\s+not\s+[^,;()]{1,40},", re.IGNORECASE)
 CONTRASTED_BEFORE = re.compile(r"\b(?:but|and|yet)\s+not\s+(?:the\s+)?$", re.IGNORECASE)

@@ -38,7 +38,7 @@ import pandas as pd
 
 from exocargo.lexicon import Lexicon, load_lexicon
 from exocargo.tables import RELATIONS_TABLE
-from exocargo.text.cues import CUE, RNA_TYPES
+from exocargo.text.cues import CARRY, CUE, RNA_TYPES
 from exocargo.text.mentions import MIRNA_SEPARATOR, Mention, Sentence
 from exocargo.text.statements import Statement, statements_of
 
@@ -46,11 +46,6 @@ GENE_TYPES = ("gene", "protein", "family", "lncrna")
 EV = re.compile(
     r"\b(?:exosom\w*|extracellular vesicles?|EVs?|sEVs?|microvesicles?|vesicles?|TDEs?|microparticles?|MPs|oncosomes?)\b",
     re.IGNORECASE,
-)
-CARRY = (
-    r"contain\w*|carr(?:y|ies|ied|ying)|deliver\w*|transfer\w*|transport\w*|shuttl\w*|pack\w*|load\w*|"
-    r"convey\w*|transmit\w*|releas\w*|secret\w*|encapsulat\w*|harbou?r\w*|express(?:es|ed|ing)?|enriched with|rich in|"
-    r"sort\w*|export\w*|bear\w*"
 )
 CARRY_VERB = re.compile(rf"\b(?:{CARRY})\b", re.IGNORECASE)
 EXOSOMAL_BEFORE = re.compile(

@@ -47,10 +47,12 @@ from exocargo.text.cues import (
     AGENT_OF_BEFORE,
     APPOSITION_OPENS,
     ARTICLE_BEFORE,
+    CARRIED_BEFORE,
     CLAUSE_TURN,
     COMPOUND_NOUN_AFTER,
     CONJOINED,
     CONJUNCTION,
+    CONTRAST_OR_BREAK,
     CONTRASTED,
     CONTRASTED_BEFORE,
     COORDINATED,
@@ -80,6 +82,7 @@ from exocargo.text.cues import (
     NOMINAL_BY,
     NOMINAL_CUE,
     NOMINAL_OF,
+    NOUN_THEN_RELATIVE,
     OBJECT_GAP_WORDS,
     OPENING_WORDS,
     OPPOSITE,
@@ -164,6 +167,8 @@ def _subject(groups: list[list[_Name]], text: str, cue_start: int) -> tuple[list
     gap = text[group[-1].end : cue_start]
     if _turns(gap) or _words(gap) > SUBJECT_GAP_WORDS or CUE.search(_without_modifiers(gap)) or CORRELATION.search(gap):
         return None
+    if NOUN_THEN_RELATIVE.match(_without_modifiers(gap)):
+        return None  # "miR-21 into EVs that bind CD44": the EVs bind
     if (
         ("," in gap or CONJUNCTION.search(gap))
         and NOMINAL_CUE.match(text[cue_start : cue_start + 40])
@@ -210,6 +215,18 @@ def _opening_subject(groups: list[list[_Name]], text: str, before: int) -> tuple
     if _turns(gap) or "," in gap or _words(gap) > MEANS_SUBJECT_GAP_WORDS or CORRELATION.search(gap):
         return None
     return first, _taken_away(first, text, gap)
+
+
+def _carried(groups: list[list[_Name]], text: str, before: int) -> tuple[list[_Name], bool] | None:
+    """The cargo a clause delivers, as the agent of a means phrase after it ("NPC cells deliver miR-183-5p
+    via EVs, thereby suppressing resistance by negatively regulating ABCB1"): the last names before it."""
+    group = next((g for g in reversed(groups) if g[-1].end <= before), None)
+    if group is None or not all(n.mention.type in RNA_TYPES for n in group):
+        return None
+    gap = text[group[-1].end : before]
+    if CONTRAST_OR_BREAK.search(gap) or _words(gap) > MEANS_SUBJECT_GAP_WORDS:
+        return None
+    return (group, False) if CARRIED_BEFORE.search(text, 0, group[0].start) else None
 
 
 def _owner(groups: list[list[_Name]], text: str, before: int) -> tuple[list[_Name], bool] | None:
@@ -372,8 +389,8 @@ def _pairs(text: str, names: list[_Name]) -> list[tuple[_Name, _Name, str, _Name
             subject = previous[0], previous[1]  # "miR-21 promotes resistance by targeting PDHA1"
         elif means and means.group("its"):
             subject = _owner(groups, text, means.start())  # "miR-199b-5p ... through its targeting of HES1"
-        elif means and subject is None:
-            subject = _opening_subject(groups, text, means.start())  # "Exosomal miR-494 ... contribute ... by"
+        elif means and subject is None:  # "Exosomal miR-494 ... contribute ... by"; "cells deliver miR-183-5p ... by"
+            subject = _opening_subject(groups, text, means.start()) or _carried(groups, text, means.start())
         mediated = re.search(r"([\w-]+)-(?:mediated|induced|dependent|driven)\s+$", text[: cue.start()])
         targets = _object(groups, text, cue.end(), stop)
         targets += _listed_after(groups, text, cue.end(), targets, stop)
