@@ -420,6 +420,11 @@ def test_definitions_found_from_each_bracket_back_are_those_of_the_long_form_pat
     assert [abbreviation for _, abbreviation, _ in defined_after(text)][:3] == ["ROS", "TME", "HGF"]
 
 
+def test_a_lower_case_word_is_a_gene_when_a_symbol_names_the_protein_or_famplex_curates_it(finder):
+    text = "Furin and loricrin rose; survivin fell; the impact of timeless nodal disease was low."
+    assert genes_in(finder, text) == {"Furin": "FURIN", "loricrin": "LORICRIN", "survivin": "BIRC5"}
+
+
 def test_a_spelled_greek_letter_inside_a_name_reads_as_its_latin_initial(finder):
     # HGNC writes the letters as initials (NFKBIB's alias IKBB), whatever their place in the name.
     text = "I kappa B-beta, IkappaB-beta and IkappaB beta were degraded in mutant cells."
@@ -432,6 +437,10 @@ def test_a_name_the_document_defines_by_another_genes_whole_name_is_that_gene(fi
     # GNormPlus abstract 1385987; HGNC lists IL-1Ra as an alias of IL6R (for IL-6R alpha).
     text = "An interleukin-1 receptor antagonist (IL-1ra) cDNA probe found the IL-1ra gene."
     assert genes_in(finder, text)["IL-1ra"] == "IL1RN"
+    # Defined as a kind of gene ("another ..."): no one gene's alias (GNRP is RASGRF1's), the member named is.
+    text = "Another guanine nucleotide-releasing protein (GNRP), C3G, binds CRK. GNRP activity rose."
+    genes = {m.text: m.normalized for m in found_mentions(finder, text) if m.type != "drug"}
+    assert genes["GNRP"] == "" and genes["C3G"] == "RAPGEF1"
     # A long form that is no single gene's whole name leaves the abbreviation as the tables read it.
     assert genes_in(finder, "The nuclear factor kappa B (NF-kappaB) and PTEN rose.").get("PTEN") == "PTEN"
     assert "NF-kappaB" not in genes_in(finder, "The nuclear factor kappa B (NF-kappaB) and PTEN rose.")

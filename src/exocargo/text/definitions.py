@@ -40,7 +40,7 @@ BRACKETED = re.compile(rf"\s[(\[]({ABBREVIATION})[)\]]")
 WORDS_BEFORE = re.compile(r"[\w\-α-ω' ]{3,120}$")
 DEFINED_BEFORE = re.compile(rf"(?<![\w-])({ABBREVIATION})\s\(([\w\-α-ω' ]{{3,120}})\)")  # ABBR (long form)
 CLASS_AFTER = re.compile(r"\s+(?:gene\s+)?(?:super|sub)?famil(?:y|ies)\b|\s+(?:members?|class|isoforms)\b", re.I)
-INDEFINITE_BEFORE = re.compile(r"\b(?:an?|any|each|every|some|family of|class of)\s+$", re.IGNORECASE)
+INDEFINITE_BEFORE = re.compile(r"\b(?:an?|another|any|each|every|some|family of|class of)\s+$", re.IGNORECASE)
 GLOSSARY = re.compile(rf"(?:^|;\s*)({ABBREVIATION}):\s*([^;:\n]{{3,120}})", re.MULTILINE)
 
 

@@ -348,7 +348,10 @@ class MentionFinder:
             return not at_start and not english and not re.match(r"\s+et al", sentence[end:])
         if C_HOMOLOG.fullmatch(bare) and self._is_symbol(bare[2:]):
             return True  # "c-kit", "c-met": the cellular homolog of a viral oncogene, written c- + its symbol
-        # A lower-case word only as a written form the FamPlex grounding map curates ("survivin").
+        # A lower-case word only as a written form the FamPlex grounding map curates ("survivin"), or as
+        # a symbol that is itself a protein's name, with the protein suffix -in ("furin", "loricrin").
+        if bare.islower() and len(bare) >= 5 and bare.endswith("in") and self._is_symbol(bare):
+            return True
         return bare.islower() and bool(self.resolve(bare)) and bare in self._curated
 
     def _chosen(self, mention: Mention) -> Mention:
@@ -358,10 +361,14 @@ class MentionFinder:
             return mention
         # The paragraph's own words first: the nearest definition and names decide (an abstract of a corpus).
         contexts = [self.context] if self.paragraph_context is None else [self.paragraph_context, self.context]
-        long_form = next((c.definitions[mention.text] for c in contexts if mention.text in c.definitions), "")
+        defined_in = next((c for c in contexts if mention.text in c.definitions), None)
+        long_form = defined_in.definitions[mention.text] if defined_in else ""
         if long_form and mention.type != "family" and (defined := self.full_names.defines(mention.text, long_form)):
             if defined[0] not in mention.entrez:  # "interleukin-1 receptor antagonist (IL-1ra)"; HGNC: IL6R's alias
                 return replace(mention, type="protein", normalized=defined[1], entrez=(defined[0],))
+        elif long_form and mention.text in defined_in.classes and squash(mention.text) != squash(mention.normalized):
+            if not self._long_form_names_its_gene(mention.text, long_form):  # "another guanine nucleotide-
+                return replace(mention, normalized="")  # releasing protein (GNRP)": a kind, not RASGRF1's alias
         if mention.normalized or len(mention.entrez) < 2:
             return mention
         chosen = next(filter(None, (self.full_names.chosen_gene(mention.text, mention.entrez, c) for c in contexts)), None)
