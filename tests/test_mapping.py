@@ -374,6 +374,15 @@ def test_mouse_style_names_in_a_gene_list_are_flagged_and_not_taken_through_a_hu
     assert "mouse" not in only(mapper, "Smad3", in_text=True).note
 
 
+def test_a_stem_that_hgnc_names_paralogs_by_is_their_family(mapper):
+    # No gene or alias is RAB11: RAB11A and RAB11B are, named by a letter after the stem.
+    hits = mapper.map_name("Rab11", in_text=True)
+    assert {(h.symbol, h.match_type) for h in hits} == {("RAB11A", "family"), ("RAB11B", "family")}
+    assert "paralogs RAB11A, RAB11B" in hits[0].note
+    # A stem that is itself a name keeps that reading: Rab27 is RAB27A's alias.
+    assert only(mapper, "Rab27", in_text=True).symbol == "RAB27A"
+
+
 def test_the_built_mapper_is_cached_beside_its_tables_and_rebuilt_when_a_table_changes(tmp_path):
     import shutil
 

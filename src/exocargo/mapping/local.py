@@ -87,6 +87,7 @@ from exocargo.mapping.words import (
     MAX_READING_STEPS,
     MOUSE_STYLE,
     P_PREFIX,
+    PARALOG,
     PREFIX,
     UNIPROT,
     excel_readings,
@@ -158,6 +159,11 @@ class LocalMapper:
             for field, index in ((ensembl, self.by_ensembl), (uniprot, self.by_uniprot)):
                 for value in filter(None, field.split("|")):
                     index[value.upper()].append(entrez)
+        # "Rab11" is RAB11A and RAB11B: HGNC names paralogs by a letter after a shared stem ending in a digit.
+        self.paralogs: dict[str, list[str]] = defaultdict(list)
+        for entrez, symbol, locus in zip(genes["entrez_id"], genes["symbol"], genes["locus_type"]):
+            if locus == "gene with protein product" and PARALOG.match(symbol):
+                self.paralogs[symbol[:-1]].append(entrez)
         self.hairpins: dict[str, list[str]] = defaultdict(list)
         if hairpins is not None:
             for hairpin, entrez in zip(hairpins["hairpin"], hairpins["entrez_id"]):
@@ -390,6 +396,10 @@ class LocalMapper:
         if symbol and symbol.upper() in self.by_symbol:
             entrez = self.by_symbol[symbol.upper()]
             return _Lookup([self._gene(entrez, "alias", f"protein name of {symbol} (exocargo/data/protein_names.tsv)")])
+        members = self.paralogs.get(key, ()) if self.expand_families else ()
+        if len(members) > 1:
+            note = f"paralogs {', '.join(self.symbol_of[e] for e in members)}: {form} is their shared stem (HGNC)"
+            return _Lookup([self._gene(e, "family", note) for e in members])
         return _Lookup([], other.remark or squashed_other.remark)
 
     def _other(self, candidates: tuple[tuple[str, str], ...], form: str, mode: _Mode) -> _Lookup:

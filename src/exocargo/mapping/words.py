@@ -38,6 +38,7 @@ EXCEL_DATE = re.compile(
 )
 ION = re.compile(r"^(?:Ca|Na|K|Mg|Zn|Fe|Cu|Mn|Cl|Li|Co|Ni|Cd|Hg|Pb|H)\s?\d?\s?[+-]$")
 MOUSE_STYLE = re.compile(r"^[A-Z][a-z]+[a-z0-9]*\d[a-z0-9]*$")
+PARALOG = re.compile(r"^[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*\d[A-Z]$")  # RAB11A, CDKN2B: a letter after a stem's digit
 ENSEMBL_GENE = re.compile(r"^ENSG\d{11}(?:\.\d+)?$", re.IGNORECASE)
 ENSEMBL_OTHER = re.compile(r"^ENS[TP]\d{11}(?:\.\d+)?$", re.IGNORECASE)
 UNIPROT = re.compile(
