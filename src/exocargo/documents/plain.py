@@ -22,21 +22,38 @@ def _is_heading(line: str) -> bool:
     return bool(MARKDOWN_HEADING.match(line)) or bool(letters and letters[0].isupper() and is_common_heading(line))
 
 
-def front_matter_prose(front: str) -> list[str]:
-    """The values of YAML front matter that are prose (a title, a caption), wrapped lines joined.
+def split_front_matter(text: str) -> tuple[str | None, str]:
+    """Return (YAML front matter, body) of a markdown file, or (None, text)."""
+    if not text.startswith("---\n"):
+        return None, text
+    end = text.find("\n---", 4)
+    if end == -1:
+        return None, text
+    return text[4:end], text[end + 4 :]
+
+
+def front_matter_prose(front: str) -> list[str] | None:
+    """The values of YAML front matter that are prose (a title, a caption), wrapped lines joined;
+    ``None`` when a line is no field, continuation or list item (prose between two rules, not YAML).
 
     Keys, identifiers, links and file names are metadata, not text: a figure id such as
     ``12943_2019_980_Fig1_HTML`` or a link ``/figure/Fig1/`` names no gene.
     """
     values: list[list[str]] = []
+    fields = 0
     for line in front.split("\n"):
         field = FRONT_FIELD.match(line)
         if field:
+            fields += 1
             values.append([field.group(1) or ""])
+        elif line.strip() and not (fields and (line[:1].isspace() or line.startswith("- "))):
+            return None
         elif values and line[:1].isspace() and not line.strip().startswith("- "):
             values[-1].append(line.strip())
         else:
-            values.append([])  # a list item or an unindented line ends the field
+            values.append([])  # a list item or a blank line ends the field
+    if not fields:
+        return None
     prose = (" ".join(parts).strip().strip("'\"") for parts in values)
     return [
         value
@@ -47,24 +64,15 @@ def front_matter_prose(front: str) -> list[str]:
     ]
 
 
-def _is_front_matter(block: str) -> bool:
-    """Every line a field, a continuation or a list item: YAML, not prose between two rules."""
-    lines = [line for line in block.split("\n") if line.strip()]
-    return (
-        bool(lines)
-        and FRONT_FIELD.match(lines[0]) is not None
-        and all(line[:1].isspace() or line.startswith("- ") or FRONT_FIELD.match(line) for line in lines)
-    )
-
-
 def read_plain_text(text: str, *, format: str = "text") -> Document:
     """Split a text at its headings; a heading line stays in its section's text (it may name genes).
     YAML front matter gives only its prose values (:func:`front_matter_prose`)."""
     document = Document(format)
-    if text.startswith("---\n") and (end := text.find("\n---", 4)) > 0 and _is_front_matter(text[4:end]):
-        for value in front_matter_prose(text[4:end]):
+    front, body = split_front_matter(text)
+    if front is not None and (prose := front_matter_prose(front)) is not None:
+        for value in prose:
             document.add(BODY, value)
-        text = text[end + 4 :]
+        text = body
     section, chunk = BODY, []
     offset, length = 0, max(len(text), 1)
     for index, line in enumerate(text.split("\n")):

@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from exocargo.documents.plain import split_front_matter
 from exocargo.errors import InputError
 from exocargo.gmt import clean_name, parse_gmt
 from exocargo.kinds import INPUT_KINDS
@@ -139,16 +140,6 @@ def read_text(path: str | Path) -> str:
 
 
 # --------------------------------------------------------------------------- kinds
-
-
-def split_front_matter(text: str) -> tuple[str | None, str]:
-    """Return (YAML front matter, body) of a markdown file, or (None, text)."""
-    if not text.startswith("---\n"):
-        return None, text
-    end = text.find("\n---", 4)
-    if end == -1:
-        return None, text
-    return text[4:end], text[end + 4 :]
 
 
 def detect_kind(path: str | Path, text: str | None = None) -> str:

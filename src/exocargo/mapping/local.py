@@ -170,7 +170,7 @@ class LocalMapper:
                 self.hairpins[hairpin.lower()].append(entrez)
         # Tuples of strings are left alone by the garbage collector, lists are not: with
         # half a million index entries that decides how fast a long list maps.
-        for index in ("by_squashed_symbol", "by_other", "by_squashed_other", "by_ensembl", "by_uniprot"):
+        for index in ("by_squashed_symbol", "by_other", "by_squashed_other", "by_ensembl", "by_uniprot", "paralogs"):
             setattr(self, index, {key: tuple(values) for key, values in getattr(self, index).items()})
         self._cache: dict[_Mode, dict[str, list[Hit]]] = defaultdict(dict)
         # Set by load_mapper(pathway_gmts=...): lets a figure's other genes decide an ambiguous word.

@@ -169,11 +169,15 @@ class GeneNameIndex:
         symbol = self.symbol_of_entrez.get(best[0], "") if len(best) == 1 else ""
         return (best[0], symbol) if symbol else None
 
+    def genes_named_whole(self, text: str) -> set[str]:
+        """Entrez IDs of the genes one of whose names is all of ``text``."""
+        return {hit.entrez_id for hit in self.find(text) if hit.start == 0 and hit.end == len(text)}
+
     def defines(self, abbreviation: str, long_form: str) -> tuple[str, str] | None:
         """``(entrez_id, symbol)`` of the one gene whose whole name the long form of ``abbreviation``
         is, when its letters spell the abbreviation: the document's own definition, which outranks an
         alias that names another gene."""
-        genes = {hit.entrez_id for hit in self.find(long_form) if hit.start == 0 and hit.end == len(long_form)}
+        genes = self.genes_named_whole(long_form)
         if len(genes) != 1 or not spells(abbreviation, long_form):
             return None
         entrez = genes.pop()

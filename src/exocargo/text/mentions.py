@@ -275,7 +275,7 @@ class MentionFinder:
         return not words & names
 
     def _names_a_gene(self, text: str) -> bool:
-        return any(hit.start == 0 and hit.end == len(text) for hit in self.full_names.find(text))
+        return bool(self.full_names.genes_named_whole(text))
 
     # ------------------------------------------------------------ gene tokens
 
