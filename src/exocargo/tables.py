@@ -354,7 +354,12 @@ MENTIONS_TABLE = _table(
     ("type", "text", "gene, protein, mirna, lncrna, circrna, family, drug or cancer."),
     ("normalized", "text", "Symbol, miRBase name, family, drug or cancer name."),
     ("entrez_id", "text", "The one Entrez ID of a gene mention; empty for a family or an ambiguous name."),
-    ("note", "text", "For a family or an ambiguous name, its candidate Entrez IDs."),
+    (
+        "note",
+        "text",
+        "For a family or an ambiguous name, its candidate Entrez IDs; for a name its paragraph's other genes "
+        "decided, which genes and gene set decided it.",
+    ),  # fmt: skip
     ("sentence", "integer", "Sentence index in the text."),
     ("section", "text", "The text's section of that sentence."),
 )

@@ -157,18 +157,23 @@ def gene_table_inputs(wildcards):
     }
 
 
+def paragraph_evidence_gmts(wildcards):
+    """The same libraries for a text input's extract step: a paragraph's genes decide its ambiguous names."""
+    return figure_evidence_gmts(wildcards, "text", "paragraph_evidence_libraries")
+
+
 def famplex_tables():
     return rules.fetch_famplex.output
 
 
-def figure_evidence_gmts(wildcards):
-    """Entrez GMTs whose pathways let a figure's other genes decide an ambiguous word:
-    only for PFOCR figures, and only libraries this config translates."""
-    if list_kind(wildcards.list_id) != "pfocr":
+def figure_evidence_gmts(wildcards, kind="pfocr", setting="figure_evidence_libraries"):
+    """Entrez GMTs whose pathways let a figure's other genes decide an ambiguous word: only for
+    inputs of ``kind``, and only libraries this config translates."""
+    if list_kind(wildcards.list_id) != kind:
         return []
     return [
         library_entrez_gmt(name)
-        for name in config["mapping"]["figure_evidence_libraries"]
+        for name in config["mapping"][setting]
         if name in LIBRARY_SPECS and LIBRARY_SPECS[name]["source"] == "pyenrichr"
     ]
 

@@ -8,6 +8,7 @@ rule extract_names:
         genes=gene_table(),
         hairpins=hairpin_table(),
         famplex=famplex_tables().entities,
+        pathways=paragraph_evidence_gmts,
     output:
         names="results/names/{list_id}.names.tsv",
         source="results/names/{list_id}.source.json",

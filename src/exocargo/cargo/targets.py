@@ -38,7 +38,7 @@ from exocargo.greek import squash_name
 from exocargo.kinds import input_kind
 from exocargo.mapping.mirna import MirnaName, hairpins_for, parse_mirnas, parse_one
 from exocargo.tables import CARGO_EDGES_TABLE, CARGO_TABLE, MIRNA_ENRICHMENT_TABLE, MIRTARBASE_PAIRS_TABLE
-from exocargo.text.mentions import Sentence
+from exocargo.text.model import Sentence
 from exocargo.text.relations import Relation, find_relations
 
 MTI_COLUMNS = {

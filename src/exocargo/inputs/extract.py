@@ -28,7 +28,8 @@ from exocargo.inputs.readers import (
     read_text,
 )
 from exocargo.kinds import INPUT_KINDS, input_kind
-from exocargo.text.mentions import MentionFinder, Sentence, mine_document
+from exocargo.text.mentions import MentionFinder, mine_document
+from exocargo.text.model import Sentence
 from exocargo.text.offsets import document_text, mentions_table, names_table
 
 STATUS_OK = "ok"

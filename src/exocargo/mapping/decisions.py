@@ -9,7 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
-from exocargo.mapping.words import surface
+from exocargo.mapping.families import NON_GENE_KINDS, Grounding
+from exocargo.mapping.words import EXCEL_DATE, MOUSE_STYLE, surface
 
 MATCH_TYPES = (
     "entrez",
@@ -114,3 +115,24 @@ def with_note(hits: list[Hit], note: str, *, after: bool = False) -> list[Hit]:
     if not note:
         return hits
     return [h._replace(note="; ".join(filter(None, [h.note, note] if after else [note, h.note]))) for h in hits]
+
+
+def non_gene_reason(form: str, groundings: Iterable[Grounding]) -> str:
+    """The note of a word FamPlex grounds only to chemicals, processes or other non-genes."""
+    kinds = list(dict.fromkeys(NON_GENE_KINDS.get(g.namespace, g.namespace) for g in groundings))
+    curies = ", ".join(g.curie for g in groundings)
+    if kinds == ["chemical"]:
+        return f"{NOT_A_GENE[0]} ({curies}; FamPlex grounding map)"
+    return f"{NOT_A_GENE[1]} {' or '.join(kinds)} ({curies}; FamPlex grounding map)"
+
+
+def why_unmapped(text: str, remarks: list[str]) -> str:
+    """The note of a name no rule mapped: the remarks of the rules that came close, and shapes to check."""
+    reasons = list(dict.fromkeys(remarks))
+    if EXCEL_DATE.match(text):
+        reasons.append(f"{text} looks like a date Excel made of a gene name, but no such gene was found")
+    if MOUSE_STYLE.match(text):
+        reasons.append(
+            f"written like a mouse symbol ({text}) and no human gene has this name: give the human ortholog's symbol"
+        )
+    return "; ".join(reasons) or NOTHING_MATCHED

@@ -108,6 +108,44 @@ def _meanings(rows: pd.DataFrame) -> tuple[dict[str, list[int]], bool] | None:
     return None
 
 
+def choose_meaning(
+    genes_of: dict[str, set[str]],
+    context_genes: set[str],
+    evidence: PathwayEvidence,
+    symbols: dict[str, str],
+    *,
+    non_gene: bool = False,
+    where: str = "the figure",
+) -> tuple[str, str] | None:
+    """The meaning (a key of ``genes_of``) the other genes of a figure or paragraph support, and why.
+
+    ``None`` unless the evidence is clear by the rules of this module; ``where`` names the context
+    in the note ("the figure", "the paragraph").
+    """
+    found_sets = {key: evidence.support(genes, context_genes) for key, genes in genes_of.items()}
+    support = {key: genes for key, (_, genes) in found_sets.items()}
+    ranked = sorted(support, key=lambda k: len(support[k]), reverse=True)
+    best = ranked[0]
+    runner_up = len(support[ranked[1]]) if len(ranked) > 1 else 0
+    others = len(context_genes - genes_of[best])
+    strong = len(support[best]) >= max(MIN_SUPPORT, (NON_GENE_SHARE if non_gene else MIN_SHARE) * others)
+    # A meaning no pathway set knows cannot lose a comparison fairly: then the word stays open.
+    unannotated = any(not any(evidence.sets_of.get(g) for g in genes) for genes in genes_of.values())
+    if not strong or unannotated or len(support[best]) < MIN_RATIO * runner_up:
+        return None
+    named = ", ".join(symbols.get(g, g) for g in support[best][:8])
+    more = len(support[best]) - 8
+    why = (
+        f"decided by {where}: {len(support[best])} of its other {others} genes are with this meaning in "
+        f"{found_sets[best][0]} ({named}{f' and {more} more' if more > 0 else ''})"
+    )
+    if ranked[1:]:
+        why += "; set aside: " + ", ".join(f"{symbols.get(k, k)} ({len(support[k])} genes)" for k in ranked[1:])
+    elif non_gene:
+        why += "; set aside: the non-gene meaning"
+    return best, why
+
+
 def decide_by_figure(mapping: pd.DataFrame, evidence: PathwayEvidence, symbols: dict[str, str]) -> pd.DataFrame:
     """The mapping table of one figure with ambiguous words decided where the figure is clear."""
     used = mapping["match_type"].isin(USED_MATCH_TYPES) & (mapping["entrez_id"] != "")
@@ -122,30 +160,12 @@ def decide_by_figure(mapping: pd.DataFrame, evidence: PathwayEvidence, symbols: 
             continue
         meanings, non_gene = found
         genes_of = {key: set(rows["entrez_id"].iloc[p] for p in positions) for key, positions in meanings.items()}
-        found_sets = {key: evidence.support(genes, figure_genes) for key, genes in genes_of.items()}
-        support = {key: genes for key, (_, genes) in found_sets.items()}
-        ranked = sorted(support, key=lambda k: len(support[k]), reverse=True)
-        best = ranked[0]
-        runner_up = len(support[ranked[1]]) if len(ranked) > 1 else 0
-        others = len(figure_genes - genes_of[best])
-        strong = len(support[best]) >= max(MIN_SUPPORT, (NON_GENE_SHARE if non_gene else MIN_SHARE) * others)
-        # A meaning no pathway set knows cannot lose a comparison fairly: then the word stays open.
-        unannotated = any(not any(evidence.sets_of.get(g) for g in genes) for genes in genes_of.values())
-        if not strong or unannotated or len(support[best]) < MIN_RATIO * runner_up:
+        decided = choose_meaning(genes_of, figure_genes, evidence, symbols, non_gene=non_gene, where="the figure")
+        if decided is None:
             pieces.append(rows)
             continue
+        best, why = decided
         chosen = rows.iloc[meanings[best]].copy()
-        named = ", ".join(symbols.get(g, g) for g in support[best][:8])
-        more = len(support[best]) - 8
-        why = (
-            f"decided by the figure: {len(support[best])} of its other {others} genes are with this meaning in "
-            f"{found_sets[best][0]} ({named}{f' and {more} more' if more > 0 else ''})"
-        )
-        others = [k for k in ranked[1:]]
-        if others:
-            why += "; set aside: " + ", ".join(f"{symbols.get(k, k)} ({len(support[k])} genes)" for k in others)
-        elif non_gene:
-            why += "; set aside: the non-gene meaning"
         kind = "family" if len(chosen) > 1 else "alias"
         chosen["match_type"] = kind
         chosen["note"] = [f"{why}; {note}" for note in chosen["note"]]

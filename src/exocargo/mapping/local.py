@@ -76,16 +76,27 @@ from typing import NamedTuple
 import pandas as pd
 
 from exocargo.lexicon import load_lexicon
-from exocargo.mapping.decisions import NOT_A_GENE, NOTHING_MATCHED, Context, Hit, mouse_style, unmapped, with_note
-from exocargo.mapping.families import NON_GENE_KINDS, FamPlex, Grounding, squash
+from exocargo.mapping.decisions import (
+    NOT_A_GENE,
+    Context,
+    Hit,
+    mouse_style,
+    non_gene_reason,
+    unmapped,
+    why_unmapped,
+    with_note,
+)
+from exocargo.mapping.families import FamPlex, Grounding, squash
 from exocargo.mapping.mirna import hairpins_for, parse_mirnas
 from exocargo.mapping.words import (
     ENSEMBL_GENE,
     ENSEMBL_OTHER,
-    EXCEL_DATE,
     ION,
+    MASS_NAME_COMPOUND,
     MAX_READING_STEPS,
+    MHC_NOT_MYOSIN,
     MOUSE_STYLE,
+    NUMBERS_JOINED,
     P_PREFIX,
     PARALOG,
     PREFIX,
@@ -259,6 +270,8 @@ class LocalMapper:
             return [
                 unmapped(f"Entrez ID {text} is not a current human gene in the gene table (withdrawn or replaced?)")
             ]
+        if text == "MHC" and mode.in_text:
+            return [unmapped(MHC_NOT_MYOSIN)]
         if len(text) < 4 and len(tidy_word(text)) < 2:
             return [unmapped("a single character is not a gene name")]
         return self._resolve(text, mode)
@@ -299,7 +312,7 @@ class LocalMapper:
             if not following:
                 break
             level = following
-        return [unmapped(self._why_unmapped(text, remarks))]
+        return self._both_names(text, mode) or [unmapped(why_unmapped(text, remarks))]
 
     def _parts(self, form: str, parts: list[str], what: str, how: str, mode: _Mode) -> list[Hit]:
         hits: dict[str, Hit] = {}
@@ -317,6 +330,18 @@ class LocalMapper:
         if missing:
             result = with_note(result, "other parts unmapped: " + "; ".join(missing), after=True)
         return with_note(result, how)
+
+    def _both_names(self, text: str, mode: _Mode) -> list[Hit]:
+        """``p57KIP2``: a mass name joined to another name, each naming several genes, share one gene."""
+        compound = MASS_NAME_COMPOUND.match(text) if mode.in_text else None
+        if compound is None:
+            return []
+        first, second = ({h.entrez_id for h in self._map(part, mode)} - {""} for part in compound.groups())
+        shared = first & second
+        if len(shared) != 1:
+            return []
+        entrez = shared.pop()
+        return [self._gene(entrez, "alias", f"{' and '.join(compound.groups())} both name {self.symbol_of[entrez]}")]
 
     def _known_as_written(self, form: str) -> bool:
         """Whether the exact spelling is a symbol or a curated written form."""
@@ -337,7 +362,7 @@ class LocalMapper:
         if entrez and not (curated_non_gene and (mode.in_text or form != self.symbol_of[entrez])):
             return _Lookup([self._gene(entrez, "symbol")])
         if curated_non_gene:
-            return _Lookup([unmapped(_non_gene_reason(form, exact))])
+            return _Lookup([unmapped(non_gene_reason(form, exact))])
         if key.startswith("ENS"):
             if ENSEMBL_GENE.match(form):
                 ids = self.by_ensembl.get(key.split(".")[0])
@@ -376,11 +401,11 @@ class LocalMapper:
                     # The caption names the one gene of the alias: it beats the family reading.
                     return _Lookup(with_note(other.hits, "the title or caption names this gene", after=True))
                 return grounded
-        if other.hits or not may_squash:
+        if other.hits or not may_squash or NUMBERS_JOINED.search(form):
             return other
         squashed = squash(form)
         ids = self.by_squashed_symbol.get(squashed)
-        if ids and len(ids) == 1:
+        if ids and len(ids) == 1 and not (mode.in_text and form.isalnum()):  # "SNARE" is not SNAR-E's symbol
             return _Lookup([self._gene(ids[0], "symbol", f"read as {self.symbol_of[ids[0]]}")])
         squashed_other = self._other(self.by_squashed_other.get(squashed, ()), form, mode)
         if squashed_other.hits:
@@ -477,7 +502,7 @@ class LocalMapper:
         """FamPlex grounding: a family, a single gene, or not a gene at all."""
         genes = [g for g in groundings if g.is_gene]
         if not genes:
-            return _Lookup([unmapped(_non_gene_reason(form, groundings))])
+            return _Lookup([unmapped(non_gene_reason(form, groundings))])
         hits: dict[str, Hit] = {}
         remarks = []
         meanings: list[tuple[str, list[str]]] = []  # (curie, entrez IDs) of each gene grounding
@@ -535,7 +560,7 @@ class LocalMapper:
         competing = [g for g in groundings if g.namespace in _COMPETING_NAMESPACES]
         if competing:
             # "ER": estrogen receptor or endoplasmic reticulum. The caption may tell; else the reader must.
-            meaning = _non_gene_reason(form, competing).removeprefix(f"{NOT_A_GENE[1]} ")
+            meaning = non_gene_reason(form, competing).removeprefix(f"{NOT_A_GENE[1]} ")
             named = [h for h in result if self._named_in(context, h.entrez_id)]
             if named:
                 return _Lookup(with_note(result, f"not {meaning}: the title or caption names {named[0].symbol}"))
@@ -572,21 +597,3 @@ class LocalMapper:
         if namespace in ("UP", "UPISO"):
             return list(self.by_uniprot.get(ident.split("-")[0].upper(), ()))
         return []
-
-    def _why_unmapped(self, text: str, remarks: list[str]) -> str:
-        reasons = list(dict.fromkeys(remarks))
-        if EXCEL_DATE.match(text):
-            reasons.append(f"{text} looks like a date Excel made of a gene name, but no such gene was found")
-        if MOUSE_STYLE.match(text):
-            reasons.append(
-                f"written like a mouse symbol ({text}) and no human gene has this name: give the human ortholog's symbol"
-            )
-        return "; ".join(reasons) or NOTHING_MATCHED
-
-
-def _non_gene_reason(form: str, groundings: Iterable[Grounding]) -> str:
-    kinds = list(dict.fromkeys(NON_GENE_KINDS.get(g.namespace, g.namespace) for g in groundings))
-    curies = ", ".join(g.curie for g in groundings)
-    if kinds == ["chemical"]:
-        return f"{NOT_A_GENE[0]} ({curies}; FamPlex grounding map)"
-    return f"{NOT_A_GENE[1]} {' or '.join(kinds)} ({curies}; FamPlex grounding map)"

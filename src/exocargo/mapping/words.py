@@ -19,6 +19,8 @@ GREEK_WORD = re.compile(rf"({LETTER_NAME_PATTERN})(\d{{0,2}})$", re.IGNORECASE) 
 GREEK_LETTER_INSIDE = re.compile(rf"(?<=[^a-z])({LETTER_NAME_PATTERN})(?![a-z])")
 EDGE_PUNCTUATION = re.compile(r"^[^\w\u0370-\u03ff(]+|[^\w\u0370-\u03ff)]+$")
 PREFIX = re.compile(r"^(?:\(p\)-?|p-|pp-|phospho-|P-|c-|C-|v-|GST-|Flag-|FLAG-|HA-|His-|GFP-|EGFP-)(?=\w{2})")
+# "p57KIP2", "p19Arf": a protein's mass name joined to another of its names.
+MASS_NAME_COMPOUND = re.compile(r"^(p\d{2,3})[-/]?([A-Za-z][A-Za-z0-9]+)$")
 P_PREFIX = re.compile(r"^p(?=[A-Z][A-Z0-9]{2})")  # pERK, pSTAT3: phosphorylated form
 HUMAN_PREFIX = re.compile(r"^h(?=[A-Z][A-Za-z0-9-]{2})")  # hXPC, hMAD-3: the human protein
 SUFFIX = re.compile(
@@ -30,6 +32,23 @@ TRAILING_WORD = re.compile(
 )
 RECEPTOR_OF = re.compile(r"^(?P<ligand>[A-Za-z][A-Za-z0-9-]{1,7})[\s-]receptor$", re.IGNORECASE)
 PLURAL = re.compile(r"(?<=[A-Za-z0-9]{3})(?<![sS])s$")
+# "NPHP1-9", "SMAD1-3": a hyphen between two numbers separates them; squashing would make another name.
+NUMBERS_JOINED = re.compile(r"\d-\d")
+# "MHC class I", "MHC-II", "HLA class I": the human MHC is the HLA complex; FamPlex groups its classes.
+MHC_CLASS = re.compile(
+    r"^(?:MHC|HLA)[\s-]?(?:class[\s-]?)?(?P<cls>I{1,2}|[12])(?:\s+(?:molecules?|antigens?|Ags?))?$", re.I
+)
+MHC_FAMILIES = {"1": "HLA1", "2": "HLA2_alpha/HLA2_beta"}
+# In prose the class may follow as a word: "MHC class I", "HLA class II".
+# "MHC class I, II" and "MHC class I and II" name both classes.
+MHC_CLASS_IN_TEXT = re.compile(
+    r"(?<![\w-])(?:MHC|HLA)(?:[\s-]?class)?[\s-]?(?:I{1,2}|[12])(?![\w-])(?:(?P<also>\s*(?:,|/|and|or)\s*)II(?![\w-]))?"
+)
+# FamPlex curates "Mhc" (myosin heavy chain); "MHC" in capitals is the major histocompatibility complex.
+MHC_NOT_MYOSIN = (
+    "MHC: the major histocompatibility complex (HLA class I and II genes), not FamPlex's 'Mhc' (myosin heavy "
+    "chain); name the class (MHC class I, MHC-II)"
+)
 # Gene symbols Excel turns into dates, by month; other months are read as written (DEC1, OCT4).
 MONTH_PREFIXES = {"MAR": ["MARCH", "MARCHF"], "SEP": ["SEPT", "SEPTIN"]}
 MONTH = r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
@@ -216,6 +235,15 @@ def excel_readings(text: str) -> list[tuple[str, str]]:
     ]
 
 
+def mhc_families(text: str) -> str:
+    """``MHC class II`` -> ``HLA2_alpha/HLA2_beta``: the FamPlex families of an MHC class ("" if none)."""
+    mhc = MHC_CLASS.match(text) if text[:3].upper() in ("MHC", "HLA") else None
+    if not mhc:
+        return ""
+    number = mhc.group("cls").upper()
+    return MHC_FAMILIES[str(len(number)) if "I" in number else number]
+
+
 def readings(text: str) -> list[tuple[str, str]]:
     """Other ways to read one written form, each with a note saying how."""
     found = []
@@ -240,6 +268,9 @@ def readings(text: str) -> list[tuple[str, str]]:
     if receptor:  # "LDL receptor" is LDLR, "Ah receptor" AhR: a receptor's symbol is its ligand's with R
         symbol = receptor.group("ligand").replace("-", "") + "R"
         found.append((symbol, f"receptor read as R ({symbol})"))
+    families = mhc_families(text)
+    if families:
+        found.append((families, f"{text} read as an HLA class ({families} in FamPlex)"))
     singular = PLURAL.sub("", text)
     if singular != text:
         found.append((singular, f"plural read as singular ({singular})"))

@@ -34,7 +34,8 @@ Example
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, replace
+from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -46,6 +47,7 @@ from exocargo.mapping.decisions import Mapper
 from exocargo.mapping.families import squash
 from exocargo.mapping.mirna import find_mentions, parse_mirnas
 from exocargo.mapping.table import load_mapper
+from exocargo.mapping.words import MHC_CLASS_IN_TEXT, mhc_families
 from exocargo.text.citations import ReferenceList, citations_by_sentence, take_citations
 from exocargo.text.definitions import (
     GENE_WORDS,
@@ -55,8 +57,10 @@ from exocargo.text.definitions import (
     shaped_as_long_form,
     spells,
 )
+from exocargo.text.elision import elided_names
 from exocargo.text.gene_names import GeneNameIndex, name_key
 from exocargo.text.integrins import integrin_dimers
+from exocargo.text.model import MIRNA_SEPARATOR, Mention, Sentence
 from exocargo.text.name_context import (
     BESIDE_GENE_WORD,
     C_HOMOLOG,
@@ -77,51 +81,11 @@ from exocargo.text.name_context import (
     without_classifier_families,
     written_as_another_thing,
 )
+from exocargo.text.paragraph_evidence import decide_by_paragraph
 from exocargo.text.sentences import clean_markup, paragraphs, split_sentences
 
-MENTION_TYPES = ("gene", "protein", "mirna", "lncrna", "circrna", "family", "drug", "cancer")
 LOCUS_TYPES = {"RNA, long non-coding": "lncrna"}
 FAMILY_NOTE = re.compile(r"FamPlex (\S+)")
-# Joins the miRNAs one mention stands for ("miR-221/222" -> "hsa-miR-221/hsa-miR-222"): a form the mapper reads.
-MIRNA_SEPARATOR = "/"
-
-# ---------------------------------------------------------------- mentions
-
-
-@dataclass(frozen=True)
-class Mention:
-    """One mention in a sentence: where, as written, its type and normalised name."""
-
-    start: int
-    end: int
-    text: str
-    type: str
-    normalized: str
-    entrez: tuple[str, ...] = ()
-
-
-@dataclass
-class Sentence:
-    index: int  # 1-based position in the document
-    paragraph: int
-    text: str
-    mentions: list[Mention]
-    section: str = ""  # the paper's section (exocargo.documents.model), "" for a figure's caption
-    citations: tuple[str, ...] = ()  # citation markers as written ("[61]", "(Smith et al., 2019)")
-    cited: tuple[str, ...] = ()  # DOIs / PMIDs of the cited works found in the document's reference list
-
-    def record(self) -> dict:
-        """The sentence as JSON-ready data: the extract step writes it, the cargo step reads it back."""
-        return {**asdict(self), "mentions": [{**asdict(m), "entrez": list(m.entrez)} for m in self.mentions]}
-
-    @classmethod
-    def from_record(cls, record: dict) -> Sentence:
-        mentions = [Mention(**{**m, "entrez": tuple(m["entrez"])}) for m in record["mentions"]]
-        return cls(
-            record["index"], record["paragraph"], record["text"], mentions, record.get("section", ""),
-            tuple(record.get("citations", ())), tuple(record.get("cited", ())),
-        )  # fmt: skip
-
 
 TOKEN = re.compile(r"(?<![\w-])\w[\w-]*(?:\.\d+[\w-]*)?\+?")  # "Kv1.5", "Cav1.2": channel names with a dot
 NUMBER_LIST = re.compile(r"(?<![\w-])[A-Za-z]+\d+(?:/\d+)+(?![\w-])")  # CD9/63/81
@@ -139,16 +103,17 @@ ATTACHED_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 NOT_GENE_PREFIX = re.compile(  # RNAs, and nucleotide sugars ("UDP-GalNAc")
-    r"^(?:mi-?r|micro-?rna|lnc-?rna|circ|si-?rna|sh-?rna|m-?rna|nc-?rna|pre-?mir|[UGC][DM]P-)", re.IGNORECASE
+    r"^(?:mi-?r|micro-?rna|lnc-?rna|circ|si-?rna|sh-?rna|m-?rna|nc-?rna|pre-?mir|[UGC][DM]P-|(?:t|r|sno?|pi)-?rnas?$)",
+    re.IGNORECASE,
 )
 ATTACHED_PREFIX = re.compile(r"^(?:p-(?=[A-Z])|[Pp]hospho-)")  # anti-X names an antibody, not X
-
 
 
 NUMBER_OR_NUMERAL = re.compile(r"[\d.,%-]+[a-z]?|[IVX]+")
 # "CAFs", "MSCs", "GlyRs": a plural of an abbreviation, not the gene whose alias ends in S (GlyRS: GARS1).
 PLURAL_ABBREVIATION = re.compile(r"[A-Z](?:[A-Z0-9]+|[A-Za-z0-9]*[A-Z])s")
 SHORT_CAPITALS = re.compile(r"[A-Z]{2,4}")
+PROTEIN_NAME_ENDING = re.compile(r"[a-z]{3}(?:in|an|ase)$")  # adhalin, bamacan, renalase
 PARTICIPLE = re.compile(r"[a-z]{2,}(?:ed|ing)")
 
 
@@ -203,6 +168,7 @@ class MentionFinder:
         self.cancers = self.lexicon.cancers.with_forms(self.context.cancers)
         self._resolved: dict[str, list[Mention]] = {}
         self._curated: set[str] = set()  # names the FamPlex grounding map lists as written in papers
+        self.written_lower: set[str] = set()  # HGNC aliases written in lower case as protein names
         self._weak_aliases: set[str] = set()  # short capitals only an HGNC alias makes a gene: need evidence
         self.paragraph_evidence: set[str] = set()  # tokens the current paragraph writes beside a gene word
         self.stopword_genes: set[str] = set()  # English-word symbols the document writes as genes somewhere
@@ -211,15 +177,27 @@ class MentionFinder:
 
     @classmethod
     def from_files(
-        cls, genes_tsv: str | Path, hairpins_tsv: str | Path, famplex_dir: str | Path | None = None
+        cls,
+        genes_tsv: str | Path,
+        hairpins_tsv: str | Path,
+        famplex_dir: str | Path | None = None,
+        pathway_gmts: tuple[str | Path, ...] = (),
     ) -> MentionFinder:
-        """A finder over the resource tables of the gene step (and FamPlex families)."""
+        """A finder over the resource tables of the gene step (and FamPlex families); ``pathway_gmts``
+        let a paragraph's other genes decide its ambiguous names (:mod:`exocargo.text.paragraph_evidence`)."""
         genes = read_tsv(genes_tsv)
-        return cls(
-            load_mapper(genes_tsv, hairpins_tsv, famplex_dir),
+        finder = cls(
+            load_mapper(genes_tsv, hairpins_tsv, famplex_dir, pathway_gmts=tuple(pathway_gmts)),
             locus_types=dict(zip(genes["symbol"], genes["locus_type"])),
             full_names=GeneNameIndex.from_table(genes),
         )
+        # HGNC writes some aliases as papers write protein names, in lower case ("adhalin", "endoglycan"),
+        # except a family's name left to its first member ("syndecan": SDC1, of syndecan 1 to 4).
+        names = "|".join(genes["aliases"]) + "|" + "|".join(genes["previous"])
+        lower = {n for n in names.split("|") if n.islower() and PROTEIN_NAME_ENDING.search(n)}
+        stems = Counter(name.rsplit(" ", 1)[0] for name in genes["name"].str.lower() if " " in name)
+        finder.written_lower = {n for n in lower if stems[n] < 2}
+        return finder
 
     def for_document(self, text: str) -> MentionFinder:
         """The same finder, knowing what ``text`` defines (see :class:`DocumentContext`)."""
@@ -232,6 +210,7 @@ class MentionFinder:
         )
         # name -> genes: the same in every document
         finder._resolved, finder._curated, finder._weak_aliases = self._resolved, self._curated, self._weak_aliases
+        finder.written_lower = self.written_lower
         finder.stopword_genes = capitals_beside_gene_words(text, self.lexicon.stopwords) | {
             abbreviation
             for abbreviation, long_form in finder.context.definitions.items()
@@ -257,7 +236,7 @@ class MentionFinder:
         no identifying mark at its end and no gene's name ("pattern recognition receptor (PRR)" is
         not NECTIN1, whose alias PRR is; "programmed death-ligand 1 (PD-L1)" stays a gene).
         """
-        words = long_form.split()
+        words = re.split(r"[\s-]+", long_form)  # "methyl-beta-cyclodextrin (MCD)": words joined by hyphens
         if self.full_names is None or len(words) < 2 or long_form[-1].isdigit():
             return False
         if not shaped_as_long_form(abbreviation, long_form):
@@ -343,6 +322,8 @@ class MentionFinder:
         if _symbol_shaped(bare):
             return True
         if bare[0].isupper() and bare[1:].islower():  # Capitalised, not an English word here
+            if bare.lower() in self.written_lower:  # "Periostin is ...": a protein name opens the sentence
+                return bool(self.resolve(bare))
             at_start = not sentence[:start].strip()
             english = {bare.lower(), bare.lower() + "s"} & self.context.lower_words  # "Cell" where "cells" is written
             return not at_start and not english and not re.match(r"\s+et al", sentence[end:])
@@ -352,7 +333,7 @@ class MentionFinder:
         # a symbol that is itself a protein's name, with the protein suffix -in ("furin", "loricrin").
         if bare.islower() and len(bare) >= 5 and bare.endswith("in") and self._is_symbol(bare):
             return True
-        return bare.islower() and bool(self.resolve(bare)) and bare in self._curated
+        return bare.islower() and bool(self.resolve(bare)) and (bare in self._curated or bare in self.written_lower)
 
     def _chosen(self, mention: Mention) -> Mention:
         """An ambiguous name resolved by its names or by the document (:meth:`GeneNameIndex.chosen_gene`);
@@ -371,7 +352,9 @@ class MentionFinder:
                 return replace(mention, normalized="")  # releasing protein (GNRP)": a kind, not RASGRF1's alias
         if mention.normalized or len(mention.entrez) < 2:
             return mention
-        chosen = next(filter(None, (self.full_names.chosen_gene(mention.text, mention.entrez, c) for c in contexts)), None)
+        chosen = next(
+            filter(None, (self.full_names.chosen_gene(mention.text, mention.entrez, c) for c in contexts)), None
+        )
         return replace(mention, type="protein", normalized=chosen[1], entrez=(chosen[0],)) if chosen else mention
 
     def _alias_has_evidence(self, alias: str, sentence: str, start: int, end: int) -> bool:
@@ -389,6 +372,16 @@ class MentionFinder:
         names = {key[:5] for e in genes for key in name_key(self.full_names.name_of_entrez.get(e, "")) if len(key) > 2}
         return bool(GENE_WORDS.search(long_form)) or bool({key[:5] for key in name_key(long_form)} & names)
 
+    def _names_one_gene(self, name: str) -> bool:
+        return any(len(m.entrez) == 1 for m in self.resolve(name))
+
+    def alias_rivals(self, mention: Mention) -> tuple[str, ...]:
+        """Genes whose alias a name is, when it was read as another gene's previous symbol (SIP1)."""
+        others = getattr(self.mapper, "by_other", {}).get(mention.text.upper(), ())
+        if len(mention.entrez) != 1 or (mention.entrez[0], "previous") not in others:
+            return ()
+        return tuple(entrez for entrez, kind in others if kind == "alias" and entrez != mention.entrez[0])
+
     def _is_symbol(self, token: str) -> bool:
         return any(m.normalized == token.upper() for m in self.resolve(token))
 
@@ -403,6 +396,19 @@ class MentionFinder:
             if all(len(chain) == 1 for chain in chains) and not _overlaps(start, end, taken):
                 found += [replace(chain[0], start=start, end=end, text=text, type="gene") for chain in chains]
                 taken.append((start, end))
+        for match in MHC_CLASS_IN_TEXT.finditer(sentence):  # "MHC class II": the HLA class II genes
+            first_end = match.end("also") - len(match.group("also")) if match.group("also") else match.end()
+            spans = [(match.start(), first_end, sentence[match.start() : first_end])]
+            if match.group("also"):  # "MHC class I, II"
+                spans.append((match.end("also"), match.end(), "MHC class II"))
+            for start, end, name in spans:
+                if not _overlaps(start, end, taken):
+                    families = mhc_families(name)  # both FamPlex families of class II, not the first
+                    found += [
+                        replace(m, start=start, end=end, text=sentence[start:end], normalized=families)
+                        for m in self.resolve(name)
+                    ]
+                    taken.append((start, end))
         for match in GREEK_INSIDE_NAME.finditer(sentence):  # "NF-kappa Bp65" is RELA
             ends = [match.end()] + ([match.start("more")] if match.group("more") else [])
             for end in ends:
@@ -411,6 +417,11 @@ class MentionFinder:
                     found += [replace(m, start=match.start(), end=end) for m in mentions]
                     taken.append((match.start(), end))
                     break
+        for start, end, text, name, first in elided_names(sentence):  # "MMP-2 and -9", "CDK4 and 6"
+            if _overlaps(start, end, taken) or not (self._names_one_gene(first) and self._names_one_gene(name)):
+                continue
+            found += [replace(m, start=start, end=end, text=text) for m in self.resolve(name)]
+            taken.append((start, end))
         for match in NUMBER_LIST.finditer(sentence):
             if not _overlaps(match.start(), match.end(), taken):
                 found += [replace(m, start=match.start(), end=match.end()) for m in self.resolve(match.group(0))]
@@ -574,5 +585,7 @@ def mine_document(document: Document, finder: MentionFinder) -> list[Sentence]:
                         tuple(references.cited(cites)),
                     )  # fmt: skip
                 )
+    evidence = getattr(finder.mapper, "pathway_evidence", None)
+    if evidence is not None and finder.full_names is not None:
+        return decide_by_paragraph(sentences, evidence, finder.full_names.symbol_of_entrez, finder.alias_rivals)
     return sentences
-

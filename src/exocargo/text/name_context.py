@@ -73,6 +73,7 @@ def neighbour_words(text: str, start: int, end: int, punctuation: str = ",.;:()"
     words = text[max(0, start - 30) : start].split()[-1:] + text[end : end + 30].split()[:1]
     return [word.strip(punctuation) for word in words]
 
+
 # The chemical elements (IUPAC), for ions written as symbol + charge.
 ELEMENTS = frozenset(
     "H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Ge As Se Br Kr Rb Sr Y Zr "
@@ -111,6 +112,13 @@ CITATION_YEAR_BEFORE = re.compile(r"\((?:19|20)\d\d[a-z]?\)\s+$")
 ABBREVIATION_AFTER = re.compile(r"^(?:\)|\s*\([\w-]{1,12}\))")
 NOT_A_NAME_AFTER = re.compile(r"^(?:\.\s+[A-Z][a-z]{1,6}\.\s|[\s-]?\d{0,3},\d{3}\b|>[ACGTU]+\b)")
 VALUE_AFTER = re.compile(r"^\s*[=≈<>≤≥]\s*[-+]?\d")
+# "ATC sequences", "CAT box", "CAG repeats": nucleotides before a nucleic-acid word are a sequence.
+NUCLEOTIDES = re.compile(r"[ACGTU]{3,}")
+SEQUENCE_AFTER = re.compile(
+    r"^(?:\s+|-)(?:sequences?|motifs?|repeats?|codons?|box(?:es)?|elements?|triplets?|tracts?|stretch(?:es)?|"
+    r"rich|islands?|dinucleotides?|trinucleotides?)\b",
+    re.IGNORECASE,
+)
 SUGAR_LINKAGE_AFTER = re.compile(r"^\s*(?:alpha|beta|α|β)\s?\d\s?-\s?\d")
 # "HIV-1 Tat", "viral IL-10"; not a vector's gene ("adenovirus PTEN", "lentiviral PTEN" deliver the human gene).
 VIRAL_BEFORE = re.compile(r"(?:\b(?:viral|virus(?:-type)?(?:\s*-?\s*\d)?)|\bHIV(?:-?\d)?)\s+$", re.IGNORECASE)
@@ -147,14 +155,16 @@ def written_as_another_thing(before: str, after: str, name: str = "") -> bool:
     """The words around a token make it no name: a journal abbreviation (``Proc. Natl. Acad.``,
     ``(1994) Proc``), a compound code (``CP 55,940``), a nucleotide change (``735-6 TG>AT``), a
     variable given a value (``tau = 13 ms``), a unit after a number (``1.06 min-1``), a chromosome
-    band (``on band p13``), a sugar in a glycan (``Gal beta 1-3``) or a virus's protein (``HIV-1 Tat``;
-    a vector's ``adenovirus PTEN`` is the human gene);
+    band (``on band p13``), a sugar in a glycan (``Gal beta 1-3``), a virus's protein (``HIV-1 Tat``;
+    a vector's ``adenovirus PTEN`` is the human gene) or a nucleotide sequence (``ATC sequences``);
     ``before`` should hold the 25 characters before the token."""
     if after[:1] in ". ->," and NOT_A_NAME_AFTER.match(after) or CITATION_YEAR_BEFORE.search(before):
         return True
     if VALUE_AFTER.match(after) or BAND_BEFORE.search(before) or SUGAR_LINKAGE_AFTER.match(after):
         return True
     if VIRAL_BEFORE.search(before):  # "HIV-1 Tat": a virus's protein, no human gene
+        return True
+    if NUCLEOTIDES.fullmatch(name) and SEQUENCE_AFTER.match(after):  # "ATC sequences", "CAT box"
         return True
     return bool(UNIT.fullmatch(name) and NUMBER_OR_UNIT_BEFORE.search(before))
 

@@ -25,7 +25,7 @@ import pandas as pd
 from exocargo.documents.model import Document
 from exocargo.greek import LETTER_NAMES
 from exocargo.tables import MENTIONS_TABLE, NAMES_TABLE
-from exocargo.text.mentions import Mention, Sentence
+from exocargo.text.model import Mention, Sentence
 
 # How far past the previous mention a sentence's mentions may be sought (a removed reference list or
 # figure between two sentences can be long; a miss costs one offset, never a wrong one far away).
@@ -109,9 +109,10 @@ def mentions_table(raw: str, sentences: list[Sentence]) -> pd.DataFrame:
             # One gene: an ambiguous name (normalised to nothing) is no ID even with one gene candidate.
             one_gene = len(mention.entrez) == 1 and mention.type in GENE_TYPES and bool(mention.normalized)
             candidates = "" if one_gene or not mention.entrez else "candidates: " + ";".join(mention.entrez)
+            note = "; ".join(filter(None, (mention.note, candidates)))
             rows.append(  # the name as read; start:end is its place as written ("CD9/63/81" for CD63, LaTeX)
                 (start, end, mention.text, mention.type, mention.normalized,
-                 mention.entrez[0] if one_gene else "", candidates, sentence.index, sentence.section)
+                 mention.entrez[0] if one_gene else "", note, sentence.index, sentence.section)
             )  # fmt: skip
     return pd.DataFrame(rows, columns=MENTIONS_TABLE.columns)
 

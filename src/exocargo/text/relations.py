@@ -39,7 +39,7 @@ import pandas as pd
 from exocargo.lexicon import Lexicon, load_lexicon
 from exocargo.tables import RELATIONS_TABLE
 from exocargo.text.cues import CARRY, CUE, RNA_TYPES
-from exocargo.text.mentions import MIRNA_SEPARATOR, Mention, Sentence
+from exocargo.text.model import MIRNA_SEPARATOR, Mention, Sentence
 from exocargo.text.statements import Statement, statements_of
 
 GENE_TYPES = ("gene", "protein", "family", "lncrna")

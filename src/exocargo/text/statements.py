@@ -104,7 +104,7 @@ from exocargo.text.cues import (
     TARGET_OF_AFTER,
     TARGET_TYPES,
 )
-from exocargo.text.mentions import MIRNA_SEPARATOR, Mention, Sentence
+from exocargo.text.model import MIRNA_SEPARATOR, Mention, Sentence
 
 
 @dataclass(frozen=True)
@@ -326,7 +326,10 @@ def _pairs(text: str, names: list[_Name]) -> list[tuple[_Name, _Name, str, _Name
         )
         and not COMPOUND_NOUN_AFTER.match(text[c.start() : c.start() + 40])
         # "exhibit upregulated expression of N-cadherin" describes; "resulted in increased expression of" states
-        and not (PARTICIPLE_BEFORE_NOUN.match(text, c.start()) and not LINKING.search(text, max(0, c.start() - 25), c.start()))
+        and not (
+            PARTICIPLE_BEFORE_NOUN.match(text, c.start())
+            and not LINKING.search(text, max(0, c.start() - 25), c.start())
+        )
     ]
     found = []
     orphans: list[tuple[_Name, str]] = []  # objects of a verb without a subject, with its effect

@@ -16,7 +16,8 @@ def extract_names(job):
     inputs, kind, outputs = job.input, job.params.kind, job.output
     finder = None
     if input_kind(kind).has_prose:
-        finder = shared(MentionFinder.from_files, inputs.genes, inputs.hairpins, Path(inputs.famplex).parent)
+        famplex, pathways = Path(inputs.famplex).parent, tuple(inputs.pathways)
+        finder = shared(MentionFinder.from_files, inputs.genes, inputs.hairpins, famplex, pathway_gmts=pathways)
     extraction = extract(job.params.path, kind, job.wildcards.list_id, finder=finder)
     write_table(extraction.names, outputs.names)
     write_json(extraction.source, outputs.source)

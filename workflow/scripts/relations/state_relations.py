@@ -7,7 +7,7 @@ open_job_log(snakemake)
 import sys
 
 from exocargo.files import read_json, write_table
-from exocargo.text.mentions import Sentence
+from exocargo.text.model import Sentence
 from exocargo.text.relations import relations_table
 
 
