@@ -10,7 +10,10 @@ as pathway sets do. The script prints the time to build the mapper
 list with a fresh mapper (every distinct name looked up once) and again with
 the answers cached, and the time to map the GMT sets (each set is its own query).
 Rates are given for wall-clock time and for the CPU time of this process: on a
-machine shared with other jobs, the CPU figure is the one that repeats.
+machine shared with other jobs, the CPU figure is the one that repeats. Each
+fresh-mapper measurement is repeated (``--repeats``, each time with a newly
+loaded mapper) and every run is printed; the best run is the code's speed, as
+``timeit`` reports it (other processes only ever make a run slower).
 
 Usage::
 
@@ -88,6 +91,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--names", type=int, default=100_000, help="names in the gene list")
     parser.add_argument("--sets", type=int, default=10_000, help="sets in the GMT")
+    parser.add_argument("--repeats", type=int, default=3, help="fresh-mapper runs of each measurement")
     args = parser.parse_args()
     rng = random.Random(SEED)
     genes, hairpins = read_tsv(GENES), read_tsv(HAIRPINS)
@@ -98,23 +102,28 @@ def main() -> None:
     started = time.perf_counter()
     mapper = load_mapper(GENES, HAIRPINS, FAMPLEX)
     print(f"mapper built in {time.perf_counter() - started:.2f} s (tables read, indexes built)")
-    for label in ("fresh mapper", "cached answers"):
+    described = f"{len(names):,} names ({len(set(names)):,} distinct)"
+    best = None
+    for run in range(1, args.repeats + 1):
+        mapper = load_mapper(GENES, HAIRPINS, FAMPLEX) if run > 1 else mapper
         mapping, wall, cpu = timed(map_names_table, table, mapper)
-        print(
-            f"{len(names):,} names ({len(set(names)):,} distinct), {label}: {rates(len(names), wall, cpu)}, "
-            f"{len(mapping):,} mapping rows"
-        )
+        print(f"{described}, fresh mapper, run {run}: {rates(len(names), wall, cpu)}, {len(mapping):,} mapping rows")
+        best = min(best or (wall, cpu), (wall, cpu))
+    print(f"{described}, fresh mapper, best of {args.repeats}: {rates(len(names), *best)}")
+    mapping, wall, cpu = timed(map_names_table, table, mapper)
+    print(f"{described}, cached answers: {rates(len(names), wall, cpu)}, {len(mapping):,} mapping rows")
 
     rows = []
     for number in range(args.sets):
         rows += [(f"set{number}", name) for name in dict.fromkeys(draw(pools, rng.randint(*SET_SIZE), rng))]
     sets = pd.DataFrame(rows, columns=["query", "name"])
-    mapper = load_mapper(GENES, HAIRPINS, FAMPLEX)
-    mapping, wall, cpu = timed(map_names_table, sets, mapper)
-    print(
-        f"{args.sets:,} GMT sets ({len(sets):,} names, {sets['name'].nunique():,} distinct), fresh mapper: "
-        f"{rates(len(sets), wall, cpu)}, {len(mapping):,} mapping rows"
-    )
+    described = f"{args.sets:,} GMT sets ({len(sets):,} names, {sets['name'].nunique():,} distinct)"
+    best = None
+    for run in range(1, args.repeats + 1):
+        mapping, wall, cpu = timed(map_names_table, sets, load_mapper(GENES, HAIRPINS, FAMPLEX))
+        print(f"{described}, fresh mapper, run {run}: {rates(len(sets), wall, cpu)}, {len(mapping):,} mapping rows")
+        best = min(best or (wall, cpu), (wall, cpu))
+    print(f"{described}, fresh mapper, best of {args.repeats}: {rates(len(sets), *best)}")
 
 
 if __name__ == "__main__":

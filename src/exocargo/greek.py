@@ -28,6 +28,8 @@ LETTER_NAME_PATTERN = "|".join(sorted(NAME_LETTERS, key=len, reverse=True))
 @lru_cache(maxsize=1 << 17)  # called for every token of every document: tokens repeat
 def spell_greek(text: str) -> str:
     """Greek letters (and their look-alikes) spelled out in Latin letters."""
+    if text.isascii():  # no Greek letter or look-alike is ASCII: most names are returned as they are
+        return text
     return "".join(LETTER_NAMES.get(LOOKALIKES.get(char, char), char) for char in text)
 
 
