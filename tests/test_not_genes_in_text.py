@@ -40,3 +40,18 @@ def test_a_word_without_separators_is_not_a_symbol_that_has_them():
     assert {h.symbol for h in mapper.map_name("SNARE", in_text=True)} != {"SNAR-E"}
     # A written separator is still read past: Nkx2.1 is NKX2-1.
     assert [h.symbol for h in mapper.map_name("Nkx2.1", in_text=True)] == ["NKX2-1"]
+
+
+def test_a_glossary_line_whose_long_form_names_the_gene_keeps_it_a_gene(finder):
+    # "Cell" in the long form would make PDCD4 a cell term; the long form is PDCD4's own name.
+    text = "Exosomal miR-21 targets PTEN and PDCD4 in oral cancer.\n\nPDCD4:\n\nProgrammed Cell Death 4\n"
+    assert ("PDCD4", "PDCD4") in names(finder, text)
+    # A glossary line that defines a cell term still makes the abbreviation no gene (HSC: FUT1's old symbol).
+    assert names(finder, "In that study HSC grew in mice.") == [("HSC", "FUT1")]
+    assert names(finder, "In that study HSC grew in mice.\n\nHSC: hematopoietic stem cells\n") == []
+
+
+def test_a_disease_defined_by_its_name_is_no_gene_though_it_ends_like_an_enzyme(finder):
+    # COPD is ARCN1's previous symbol; "disease" ends in -ase but names no enzyme.
+    assert names(finder, "Smoking raised COPD risk.") == [("COPD", "ARCN1")]
+    assert names(finder, "Smoking raised COPD risk.\n\nCOPD: chronic obstructive pulmonary disease\n") == []

@@ -30,7 +30,9 @@ NON_GENE_WORDS = re.compile(
 GENE_WORDS = re.compile(
     r"\b(?:proteins?|receptors?|factors?|kinases?|ligands?|transporters?|channels?|antigens?|enzymes?|oncogene|"
     r"homolog(?:ue)?|molecules?|genes?|transcripts?|subunit|member|family|cadherin|integrin|interleukin|"
-    r"\w*kines?|catenin|box|finger|inhibitor|hormones?|peptides?|\w+ases?|\w+in(?:-\d+)?)\b",
+    r"\w*kines?|catenin|box|finger|inhibitor|hormones?|peptides?|\w+ases?|\w+in(?:-\d+)?)\b"
+    # English words that end like an enzyme: "chronic obstructive pulmonary disease (COPD)" names no gene.
+    r"(?<!disease)(?<!diseases)(?<!increase)(?<!decrease)(?<!release)(?<!phase)(?<!database)",
     re.IGNORECASE,
 )
 ABBREVIATION = r"[A-Za-z][\w\-α-ω/+]{1,11}"
@@ -60,6 +62,9 @@ class DocumentContext:
     cancers: dict[str, str] = field(default_factory=dict)
     lower_words: set[str] = field(default_factory=set)
     classes: set[str] = field(default_factory=set)  # abbreviations defined as a kind of gene, not one gene
+    # (ABBR, long form) of every not_genes entry, glossary lines included: the finder, which knows gene
+    # names, takes back one whose long form names its gene ("PDCD4: Programmed Cell Death 4").
+    not_gene_forms: list[tuple[str, str]] = field(default_factory=list)
 
 
 WORD_START = re.compile(r"\s+|(?<=[A-Za-z0-9])-(?=[a-z]{3})")
@@ -150,4 +155,5 @@ def read_context(text: str, lexicon: Lexicon) -> DocumentContext:
                 table[abbreviation] = terms[-1].normalized
         if NON_GENE_WORDS.search(long_form) and not GENE_WORDS.search(long_form):
             found.not_genes.add(abbreviation.upper())
+            found.not_gene_forms.append((abbreviation, long_form))
     return found

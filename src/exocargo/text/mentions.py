@@ -216,7 +216,7 @@ class MentionFinder:
             for abbreviation, long_form in finder.context.definitions.items()
             if GENE_WORDS.search(long_form) and abbreviation not in finder.context.classes
         }  # "interleukin-1 beta converting enzyme (ICE)": defined as one gene
-        for abbreviation, long_form in finder.context.definitions.items():
+        for abbreviation, long_form in (*finder.context.not_gene_forms, *finder.context.definitions.items()):
             if finder._long_form_names_its_gene(abbreviation, long_form):  # "ataxia-telangiectasia mutated (ATM)"
                 finder.context.not_genes.discard(abbreviation.upper())
             elif finder._defined_as_other_thing(abbreviation, long_form):
