@@ -126,3 +126,12 @@ def test_a_previous_symbol_that_is_another_genes_alias_is_decided_by_the_paragra
     sip1 = [m for s in mine_text(text, finder_with_evidence) for m in s.mentions if m.text == "SIP1"][0]
     assert (sip1.normalized, sip1.entrez) == ("ZEB2", ("9839",))
     assert "Epithelial To Mesenchymal Transition" in sip1.note and "set aside: GEMIN2" in sip1.note
+
+
+def test_an_abbreviation_no_table_knows_is_the_gene_its_definition_names(finder):
+    text = "Reticulocytes carry transferrin receptors (TfR). TfR levels rose as iron fell."
+    assert genes(finder, text) == [("transferrin receptors", "TFRC"), ("TfR", "TFRC"), ("TfR", "TFRC")]
+    # Not when the long form names a gene only in part: the receptor for TNF is not TNF.
+    text = "The type 1 receptor for tumor necrosis factor (TNFR-1IC) binds. TNFR-1IC is short."
+    assert [name for name, _ in genes(finder, text)] == ["tumor necrosis factor"]
+    assert genes(finder, "TfR levels rose as iron fell.") == []  # undefined, TfR is no HGNC name

@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from exocargo.documents.model import Document, legend_section
@@ -78,10 +78,11 @@ from exocargo.text.name_context import (
     names_a_cell_population,
     neighbour_words,
     with_arabic_numeral,
+    without_attached_words,
     without_classifier_families,
     written_as_another_thing,
 )
-from exocargo.text.paragraph_evidence import decide_by_paragraph
+from exocargo.text.paragraph_evidence import alias_rivals, decide_by_paragraph
 from exocargo.text.sentences import clean_markup, paragraphs, split_sentences
 
 LOCUS_TYPES = {"RNA, long non-coding": "lncrna"}
@@ -94,33 +95,20 @@ ISOFORM_WORD = re.compile(r"\s+isoforms?(?=\s)", re.IGNORECASE)
 FAMILY_WORD_END = re.compile(r"famil(?:y|ies)$", re.IGNORECASE)
 CIRCRNA = re.compile(r"(?<![\w-])(?:hsa_)?circ(?:RNA)?[-_]?(?:[A-Z][A-Za-z0-9]*|\d+)(?:_\d+)?(?![\w-])")
 LNCRNA_NAMED = re.compile(r"\b(?:lnc-?RNA|long non-?coding RNA)[\s-]+([A-Za-z][\w-]*\w)", re.IGNORECASE)
-# Words attached to a gene name: "EGFR-rich", "IL-8-dependent", "p-AKT".
-ATTACHED_SUFFIX = re.compile(
-    r"-(?:derived|containing|contained|rich|enriched|mediated|overexpressing|expressing|positive|negative|"
-    r"dependent|independent|induced|targeting|targeted|loaded|carrying|bearing|related|associated|specific|"
-    r"resistant|deficient|knockdown|null|high|low|driven|regulated|inducing|encoding|coding|transfected|"
-    r"silenced|mutant|mutated|wild-type)$",
-    re.IGNORECASE,
-)
 NOT_GENE_PREFIX = re.compile(  # RNAs, and nucleotide sugars ("UDP-GalNAc")
     r"^(?:mi-?r|micro-?rna|lnc-?rna|circ|si-?rna|sh-?rna|m-?rna|nc-?rna|pre-?mir|[UGC][DM]P-|(?:t|r|sno?|pi)-?rnas?$)",
     re.IGNORECASE,
 )
-ATTACHED_PREFIX = re.compile(r"^(?:p-(?=[A-Z])|[Pp]hospho-)")  # anti-X names an antibody, not X
 
 
 NUMBER_OR_NUMERAL = re.compile(r"[\d.,%-]+[a-z]?|[IVX]+")
 # "CAFs", "MSCs", "GlyRs": a plural of an abbreviation, not the gene whose alias ends in S (GlyRS: GARS1).
 PLURAL_ABBREVIATION = re.compile(r"[A-Z](?:[A-Z0-9]+|[A-Za-z0-9]*[A-Z])s")
 SHORT_CAPITALS = re.compile(r"[A-Z]{2,4}")
+SHORT_NAME = re.compile(r"[A-Za-z][A-Za-z0-9-]{1,9}")  # an abbreviation a definition may give a gene
+DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 PROTEIN_NAME_ENDING = re.compile(r"[a-z]{3}(?:in|an|ase)$")  # adhalin, bamacan, renalase
 PARTICIPLE = re.compile(r"[a-z]{2,}(?:ed|ing)")
-
-
-@lru_cache(maxsize=1 << 17)
-def _without_attached_words(token: str) -> str:
-    """``EGFR-rich`` -> ``EGFR``, ``p-AKT`` -> ``AKT``."""
-    return ATTACHED_PREFIX.sub("", ATTACHED_SUFFIX.sub("", token))
 
 
 def _is_caps_heading(sentence: str) -> bool:
@@ -169,6 +157,7 @@ class MentionFinder:
         self._resolved: dict[str, list[Mention]] = {}
         self._curated: set[str] = set()  # names the FamPlex grounding map lists as written in papers
         self.written_lower: set[str] = set()  # HGNC aliases written in lower case as protein names
+        self.defined_genes: dict[str, Mention | None] = {}  # abbreviations no table knows, defined by a gene's name
         self._weak_aliases: set[str] = set()  # short capitals only an HGNC alias makes a gene: need evidence
         self.paragraph_evidence: set[str] = set()  # tokens the current paragraph writes beside a gene word
         self.stopword_genes: set[str] = set()  # English-word symbols the document writes as genes somewhere
@@ -216,6 +205,9 @@ class MentionFinder:
             for abbreviation, long_form in finder.context.definitions.items()
             if GENE_WORDS.search(long_form) and abbreviation not in finder.context.classes
         }  # "interleukin-1 beta converting enzyme (ICE)": defined as one gene
+        for abbreviation, long_form in finder.context.definitions.items():  # "transferrin receptors (TfR)"
+            if SHORT_NAME.fullmatch(abbreviation) and not finder.resolve(abbreviation):
+                finder.defined_genes[abbreviation] = finder._one_gene_named(long_form)
         for abbreviation, long_form in (*finder.context.not_gene_forms, *finder.context.definitions.items()):
             if finder._long_form_names_its_gene(abbreviation, long_form):  # "ataxia-telangiectasia mutated (ATM)"
                 finder.context.not_genes.discard(abbreviation.upper())
@@ -252,6 +244,13 @@ class MentionFinder:
         words = {key[:5] for key in name_key(long_form) if len(key) > 2}
         names = {key[:5] for e in genes for key in name_key(self.full_names.name_of_entrez.get(e, "")) if len(key) > 2}
         return not words & names
+
+    def _one_gene_named(self, long_form: str) -> Mention | None:
+        """The gene a long form is a whole name of (a determiner before it aside), if it names one gene."""
+        text = DETERMINER.sub("", long_form)
+        found = self.find(text)
+        whole = len(found) == 1 and (found[0].start, found[0].end) == (0, len(text)) and len(found[0].entrez) == 1
+        return replace(found[0], type="protein") if whole and found[0].type in ("gene", "protein") else None
 
     def _names_a_gene(self, text: str) -> bool:
         return bool(self.full_names.genes_named_whole(text))
@@ -375,13 +374,6 @@ class MentionFinder:
     def _names_one_gene(self, name: str) -> bool:
         return any(len(m.entrez) == 1 for m in self.resolve(name))
 
-    def alias_rivals(self, mention: Mention) -> tuple[str, ...]:
-        """Genes whose alias a name is, when it was read as another gene's previous symbol (SIP1)."""
-        others = getattr(self.mapper, "by_other", {}).get(mention.text.upper(), ())
-        if len(mention.entrez) != 1 or (mention.entrez[0], "previous") not in others:
-            return ()
-        return tuple(entrez for entrez, kind in others if kind == "alias" and entrez != mention.entrez[0])
-
     def _is_symbol(self, token: str) -> bool:
         return any(m.normalized == token.upper() for m in self.resolve(token))
 
@@ -428,7 +420,7 @@ class MentionFinder:
                 taken.append((match.start(), match.end()))
         for match in TOKEN.finditer(sentence):
             token = match.group(0).rstrip("+-")
-            name = token if self.lexicon.protein_symbol(token) else _without_attached_words(token)
+            name = token if self.lexicon.protein_symbol(token) else without_attached_words(token)
             start = match.start() + token.find(name)
             end = start + len(name)
             if _overlaps(start, end, taken):
@@ -445,6 +437,8 @@ class MentionFinder:
                 continue  # "CD4+ T cells": cells, not CD4
             elif written_as_another_thing(sentence[max(0, start - 25) : start], sentence[end : end + 12], name):
                 continue  # "(1994) Proc", "CP 55,940", "TG>AT", "tau = 13 ms", "1.06 min-1", "band p13"
+            elif self.defined_genes.get(name):  # "TfR", defined here as "transferrin receptors"
+                found.append(replace(self.defined_genes[name], start=start, end=end, text=name))
             elif self._gene_candidate(name, sentence, start, end):
                 found += [replace(self._chosen(m), start=start, end=end) for m in self.resolve(name)] or (
                     self._hyphen_parts(sentence, match.start(), token)
@@ -587,5 +581,6 @@ def mine_document(document: Document, finder: MentionFinder) -> list[Sentence]:
                 )
     evidence = getattr(finder.mapper, "pathway_evidence", None)
     if evidence is not None and finder.full_names is not None:
-        return decide_by_paragraph(sentences, evidence, finder.full_names.symbol_of_entrez, finder.alias_rivals)
+        rivals = partial(alias_rivals, finder.mapper)
+        return decide_by_paragraph(sentences, evidence, finder.full_names.symbol_of_entrez, rivals)
     return sentences

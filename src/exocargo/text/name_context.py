@@ -36,6 +36,7 @@ True
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from exocargo.greek import LETTER_NAME_PATTERN
 
@@ -271,3 +272,20 @@ def without_classifier_families(mentions: list, text: str) -> list:
             continue
         kept.append(mention)
     return kept
+
+
+# Words attached to a gene name: "EGFR-rich", "IL-8-dependent", "p-AKT".
+ATTACHED_SUFFIX = re.compile(
+    r"-(?:derived|containing|contained|rich|enriched|mediated|overexpressing|expressing|positive|negative|"
+    r"dependent|independent|induced|targeting|targeted|loaded|carrying|bearing|related|associated|specific|"
+    r"resistant|deficient|knockdown|null|high|low|driven|regulated|inducing|encoding|coding|transfected|"
+    r"silenced|mutant|mutated|wild-type)$",
+    re.IGNORECASE,
+)
+ATTACHED_PREFIX = re.compile(r"^(?:p-(?=[A-Z])|[Pp]hospho-)")  # anti-X names an antibody, not X
+
+
+@lru_cache(maxsize=1 << 17)
+def without_attached_words(token: str) -> str:
+    """``EGFR-rich`` -> ``EGFR``, ``p-AKT`` -> ``AKT``."""
+    return ATTACHED_PREFIX.sub("", ATTACHED_SUFFIX.sub("", token))

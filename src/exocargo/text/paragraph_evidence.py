@@ -32,6 +32,14 @@ def _no_rivals(mention: Mention) -> tuple[str, ...]:
     return ()
 
 
+def alias_rivals(mapper, mention: Mention) -> tuple[str, ...]:
+    """Genes whose alias a name is, when the mapper read it as another gene's previous symbol (SIP1)."""
+    others = getattr(mapper, "by_other", {}).get(mention.text.upper(), ())
+    if len(mention.entrez) != 1 or (mention.entrez[0], "previous") not in others:
+        return ()
+    return tuple(entrez for entrez, kind in others if kind == "alias" and entrez != mention.entrez[0])
+
+
 def decide_by_paragraph(
     sentences: list[Sentence],
     evidence: PathwayEvidence,
