@@ -1,6 +1,6 @@
 """Mentions of genes, proteins, RNAs, families, drugs and cancers in documents.
 
-A document (plain text or markdown, or a PFOCR caption) goes through four steps:
+A document (plain text or markdown, or a PFOCR caption) goes through five steps:
 
 1. :func:`~exocargo.text.sentences.body_text` drops the reference list (everything from a *References*
    heading in the last 70 % of the text) and paragraphs shaped like citations,
@@ -14,11 +14,16 @@ A document (plain text or markdown, or a PFOCR caption) goes through four steps:
 4. :class:`MentionFinder` finds the mentions of each sentence, in this order,
    each claiming its characters: miRNAs (:mod:`exocargo.mirna`), protein names
    of the lexicon, drugs, cancers, circRNAs, lncRNAs named as such, then
-   gene-shaped tokens resolved by the gene mapper.
+   gene-shaped tokens resolved by the gene mapper (integrin dimers, MHC classes,
+   ``MMP-2 and -9`` (:mod:`exocargo.text.elision`) and ``CD9/63/81`` first); an
+   abbreviation no table knows is the gene its definition wholly names (``TfR``).
+5. :mod:`exocargo.text.paragraph_evidence` lets a paragraph's other genes decide
+   its ambiguous names, when the finder has gene-set libraries.
 
 Rules against false gene hits: a lower-case word is a gene only if the protein
-lexicon or the FamPlex grounding map lists it as written in papers
-(``survivin``); a capitalised word only mid-sentence, not before *et al* and
+lexicon, the FamPlex grounding map (``survivin``) or HGNC (a lower-case alias
+with a protein ending: ``adhalin``) lists it as written in papers; a capitalised
+word only mid-sentence, not before *et al* and
 not when the document writes it in lower case elsewhere (``Cell``, ``cells``);
 an all-caps plural (``CAFs``) is an abbreviation; two letters only as an exact
 symbol; a stopword (``CAN``, ``SET``, ``MET``) only in capitals beside a gene
