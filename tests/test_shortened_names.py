@@ -52,6 +52,14 @@ def test_a_coordination_that_writes_the_stem_once_names_every_member(finder):
     ]  # fmt: skip
 
 
+def test_roman_numerals_in_a_coordination_name_every_member(finder):
+    text = "TGF-β receptor I and II rose. We studied synapsin I and II. CA I and II were high. Stage I and II grew."
+    assert genes(finder, text) == [
+        ("TGF-β receptor I", "TGFBR1"), ("II", "TGFBR2"), ("synapsin I", "SYN1"), ("II", "SYN2"), ("CA I", "CA1"),
+        ("II", "CA2"),
+    ]  # fmt: skip
+
+
 def test_a_number_after_a_name_that_counts_or_measures_is_no_member(finder):
     assert genes(finder, "After IL-6 and 8 h of exposure, CD44 and 3 other markers rose.") == [
         ("IL-6", "IL6"), ("CD44", "CD44"),
@@ -135,3 +143,14 @@ def test_an_abbreviation_no_table_knows_is_the_gene_its_definition_names(finder)
     text = "The type 1 receptor for tumor necrosis factor (TNFR-1IC) binds. TNFR-1IC is short."
     assert [name for name, _ in genes(finder, text)] == ["tumor necrosis factor"]
     assert genes(finder, "TfR levels rose as iron fell.") == []  # undefined, TfR is no HGNC name
+
+
+def test_a_numbered_receptor_is_its_ligands_symbol_with_r_and_the_number(mapper):
+    found = {
+        name: [h.symbol for h in mapper.map_name(name, in_text=True)]
+        for name in ("TGF-β receptor II", "TGF-beta receptor type I", "BMP receptor 2", "IL-1 receptor 1")
+    }
+    assert found == {
+        "TGF-β receptor II": ["TGFBR2"], "TGF-beta receptor type I": ["TGFBR1"], "BMP receptor 2": ["BMPR2"],
+        "IL-1 receptor 1": ["IL1R1"],
+    }  # fmt: skip

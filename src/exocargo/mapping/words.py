@@ -30,7 +30,12 @@ TRAILING_WORD = re.compile(
     r"(?<=\w)\s+(?:family|families|proteins?|GTPases?|kinases?|complex(?:es)?|members?|isoforms?|subunits?|channels?)$",
     re.IGNORECASE,
 )
-RECEPTOR_OF = re.compile(r"^(?P<ligand>[A-Za-z][A-Za-z0-9-]{1,7})[\s-]receptor$", re.IGNORECASE)
+# "LDL receptor", and numbered: "VEGF receptor 2", "TGF-beta receptor type II", "IL-1 receptor 1".
+RECEPTOR_OF = re.compile(
+    r"^(?P<ligand>[A-Za-z][A-Za-z0-9-]{1,11})[\s-]receptor(?:[\s-](?:type[\s-])?(?P<number>[1-4]|I{1,3}|IV))?$",
+    re.IGNORECASE,
+)
+ROMAN_NUMBER = {"I": "1", "II": "2", "III": "3", "IV": "4"}
 PLURAL = re.compile(r"(?<=[A-Za-z0-9]{3})(?<![sS])s$")
 # "NPHP1-9", "SMAD1-3": a hyphen between two numbers separates them; squashing would make another name.
 NUMBERS_JOINED = re.compile(r"\d-\d")
@@ -266,7 +271,8 @@ def readings(text: str) -> list[tuple[str, str]]:
         found.append((stripped, f"generic word removed ({stripped})"))
     receptor = RECEPTOR_OF.match(text)
     if receptor:  # "LDL receptor" is LDLR, "Ah receptor" AhR: a receptor's symbol is its ligand's with R
-        symbol = receptor.group("ligand").replace("-", "") + "R"
+        number = receptor.group("number") or ""
+        symbol = receptor.group("ligand").replace("-", "") + "R" + ROMAN_NUMBER.get(number.upper(), number)
         found.append((symbol, f"receptor read as R ({symbol})"))
     families = mhc_families(text)
     if families:

@@ -13,6 +13,8 @@ The caller decides whether the first name and each rebuilt name are genes.
 ['CDK6', 'SMAD3', 'SMAD4', 'TGF-β2']
 >>> [name for *_, name, _ in elided_names("IL-1α and -β")]
 ['IL-1β']
+>>> [(text, name) for _, _, text, name, _ in elided_names("TGF-β receptor I and II")]
+[('II', 'TGF-β receptor II'), ('II', 'receptor II')]
 >>> elided_names("IL-6 and 8 h later; CD44 and 3 other markers")
 []
 """
@@ -36,6 +38,12 @@ QUANTITY_AFTER = re.compile(
     re.IGNORECASE,
 )
 NEAREST = 20  # IL-1 and 18, IL-10 and 22: series members cited together are close in number
+# "TGF-β receptor I and II", "synapsin I, II and III": Roman numerals after a name of one or two words.
+ROMAN_SERIES = re.compile(
+    r"(?<=\s)(?P<first>I{1,3}|IV)(?P<rest>(?:(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?:I{1,3}|IV)(?![\w-]))+)"
+)
+ROMAN_ITEM = re.compile(r"(?<![\w-])(?:I{1,3}|IV)(?![\w-])")
+STEM_WORDS = re.compile(r"(?:(?P<two>[\w-]+\s+)?(?P<one>[\w-]+\s+))$")
 TOKEN_BEFORE = re.compile(r"[A-Za-z][\w-]*$")
 
 
@@ -76,4 +84,20 @@ def elided_names(sentence: str) -> list[tuple[int, int, str, str, str]]:
             continue
         # "IL-6 and -8": a hyphen before the item repeats the stem's own hyphen.
         found += [(start, end, sentence[start:end], stem + item, head.group(0)) for start, end, item in items]
+    return found + _roman_series(sentence)
+
+
+def _roman_series(sentence: str) -> list[tuple[int, int, str, str, str]]:
+    """``TGF-β receptor I and II``: the later numerals, each with the name's one- and two-word stems."""
+    found = []
+    for series in ROMAN_SERIES.finditer(sentence):
+        words = STEM_WORDS.search(sentence, 0, series.start())
+        if words is None or QUANTITY_AFTER.match(sentence, series.end()):
+            continue
+        stems = ((words.group("two") or "") + words.group("one"), words.group("one"))
+        for item in ROMAN_ITEM.finditer(sentence, series.start("rest"), series.end()):
+            found += [
+                (item.start(), item.end(), item.group(0), stem + item.group(0), stem + series["first"])
+                for stem in stems
+            ]
     return found

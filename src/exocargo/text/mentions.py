@@ -414,8 +414,10 @@ class MentionFinder:
                     found += [replace(m, start=match.start(), end=end) for m in mentions]
                     taken.append((match.start(), end))
                     break
-        for start, end, text, name, first in elided_names(sentence):  # "MMP-2 and -9", "CDK4 and 6"
-            if _overlaps(start, end, taken) or not (self._names_one_gene(first) and self._names_one_gene(name)):
+        for start, end, text, name, first in elided_names(sentence):  # "MMP-2 and -9", "CDK4 and 6", "CA I and II"
+            name = name if self._names_one_gene(name) else with_arabic_numeral(name)  # "synapsin II"; "CA 2"
+            one_gene = self._names_one_gene(first) or self._names_one_gene(with_arabic_numeral(first))
+            if _overlaps(start, end, taken) or not (one_gene and self._names_one_gene(name)):
                 continue
             found += [replace(m, start=start, end=end, text=text) for m in self.resolve(name)]
             taken.append((start, end))
