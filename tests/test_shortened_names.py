@@ -148,9 +148,11 @@ def test_an_abbreviation_no_table_knows_is_the_gene_its_definition_names(finder)
 def test_a_numbered_receptor_is_its_ligands_symbol_with_r_and_the_number(mapper):
     found = {
         name: [h.symbol for h in mapper.map_name(name, in_text=True)]
-        for name in ("TGF-β receptor II", "TGF-beta receptor type I", "BMP receptor 2", "IL-1 receptor 1")
+        for name in ("TGF-β receptor II", "TGF-beta receptor type I", "BMP receptor 2", "IL-1 receptor 1", "IL-4Rα", "IL-2Rα")
     }
     assert found == {
         "TGF-β receptor II": ["TGFBR2"], "TGF-beta receptor type I": ["TGFBR1"], "BMP receptor 2": ["BMPR2"],
         "IL-1 receptor 1": ["IL1R1"],
+        # HGNC names a ligand-binding alpha chain by the bare R unless an RA symbol exists.
+        "IL-4Rα": ["IL4R"], "IL-2Rα": ["IL2RA"],
     }  # fmt: skip

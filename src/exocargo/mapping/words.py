@@ -36,6 +36,8 @@ RECEPTOR_OF = re.compile(
     re.IGNORECASE,
 )
 ROMAN_NUMBER = {"I": "1", "II": "2", "III": "3", "IV": "4"}
+# "IL-4Rα": HGNC names a receptor's ligand-binding alpha chain by the bare R when no RA symbol exists (IL4R).
+RECEPTOR_ALPHA_CHAIN = re.compile(r"^(?P<receptor>[A-Za-z][\w-]*\dR)(?:α|alpha)$")
 PLURAL = re.compile(r"(?<=[A-Za-z0-9]{3})(?<![sS])s$")
 # "NPHP1-9", "SMAD1-3": a hyphen between two numbers separates them; squashing would make another name.
 NUMBERS_JOINED = re.compile(r"\d-\d")
@@ -274,6 +276,11 @@ def readings(text: str) -> list[tuple[str, str]]:
         number = receptor.group("number") or ""
         symbol = receptor.group("ligand").replace("-", "") + "R" + ROMAN_NUMBER.get(number.upper(), number)
         found.append((symbol, f"receptor read as R ({symbol})"))
+    chain = RECEPTOR_ALPHA_CHAIN.match(text)
+    if chain:  # after the Greek readings: "IL-2Rα" is IL2RA as written
+        found.append(
+            (chain.group("receptor"), f"the receptor's alpha chain read as the receptor ({chain['receptor']})")
+        )
     families = mhc_families(text)
     if families:
         found.append((families, f"{text} read as an HLA class ({families} in FamPlex)"))
