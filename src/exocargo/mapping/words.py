@@ -35,7 +35,6 @@ RECEPTOR_OF = re.compile(
     r"^(?P<ligand>[A-Za-z][A-Za-z0-9-]{1,11})[\s-]receptor(?:[\s-](?:type[\s-])?(?P<number>[1-4]|I{1,3}|IV))?$",
     re.IGNORECASE,
 )
-ROMAN_NUMBER = {"I": "1", "II": "2", "III": "3", "IV": "4"}
 # "IL-4Rα": HGNC names a receptor's ligand-binding alpha chain by the bare R when no RA symbol exists (IL4R).
 RECEPTOR_ALPHA_CHAIN = re.compile(r"^(?P<receptor>[A-Za-z][\w-]*\dR)(?:α|alpha)$")
 PLURAL = re.compile(r"(?<=[A-Za-z0-9]{3})(?<![sS])s$")
@@ -46,8 +45,7 @@ MHC_CLASS = re.compile(
     r"^(?:MHC|HLA)[\s-]?(?:class[\s-]?)?(?P<cls>I{1,2}|[12])(?:\s+(?:molecules?|antigens?|Ags?))?$", re.I
 )
 MHC_FAMILIES = {"1": "HLA1", "2": "HLA2_alpha/HLA2_beta"}
-# In prose the class may follow as a word: "MHC class I", "HLA class II".
-# "MHC class I, II" and "MHC class I and II" name both classes.
+# In prose: "MHC class I", "HLA class II"; "MHC class I, II" and "MHC class I and II" name both classes.
 MHC_CLASS_IN_TEXT = re.compile(
     r"(?<![\w-])(?:MHC|HLA)(?:[\s-]?class)?[\s-]?(?:I{1,2}|[12])(?![\w-])(?:(?P<also>\s*(?:,|/|and|or)\s*)II(?![\w-]))?"
 )
@@ -87,7 +85,7 @@ LATIN_GREEK = {"A": "α", "B": "β", "G": "γ"}
 # "Ga", "PKCa", "HIF1a", "TGFb": a lower-case Latin letter for a Greek one after a capital or digit.
 LOWER_GREEK_END = re.compile(r"(?<=[A-Z0-9])[abgdk]$")
 LOWER_GREEK = {"a": "α", "b": "β", "g": "γ", "d": "δ", "k": "κ"}
-ROMAN = {"II": "2", "III": "3", "IV": "4"}
+ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4"}  # a lone I only after "receptor": ROMAN_END reads II-IV
 ROMAN_END = re.compile(r"(?<=[A-Za-z])-?(III|II|IV)$")  # "IL-1RII", "TGFBRII"
 SLASH_PART = re.compile(rf"^(?:\d+[A-Za-z]?|[A-Za-z]|{LETTER_NAME_PATTERN})$", re.IGNORECASE)
 RANGE = re.compile(r"^(?P<root>.*[A-Za-z]-?)(?P<start>\d+)-(?P<end>\d+)$")
@@ -244,7 +242,7 @@ def excel_readings(text: str) -> list[tuple[str, str]]:
 
 def mhc_families(text: str) -> str:
     """``MHC class II`` -> ``HLA2_alpha/HLA2_beta``: the FamPlex families of an MHC class ("" if none)."""
-    mhc = MHC_CLASS.match(text) if text[:3].upper() in ("MHC", "HLA") else None
+    mhc = MHC_CLASS.match(text)
     if not mhc:
         return ""
     number = mhc.group("cls").upper()
@@ -274,7 +272,7 @@ def readings(text: str) -> list[tuple[str, str]]:
     receptor = RECEPTOR_OF.match(text)
     if receptor:  # "LDL receptor" is LDLR, "Ah receptor" AhR: a receptor's symbol is its ligand's with R
         number = receptor.group("number") or ""
-        symbol = receptor.group("ligand").replace("-", "") + "R" + ROMAN_NUMBER.get(number.upper(), number)
+        symbol = receptor.group("ligand").replace("-", "") + "R" + ROMAN.get(number.upper(), number)
         found.append((symbol, f"receptor read as R ({symbol})"))
     chain = RECEPTOR_ALPHA_CHAIN.match(text)
     if chain:  # after the Greek readings: "IL-2Rα" is IL2RA as written

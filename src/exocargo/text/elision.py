@@ -38,11 +38,14 @@ QUANTITY_AFTER = re.compile(
     re.IGNORECASE,
 )
 NEAREST = 20  # IL-1 and 18, IL-10 and 22: series members cited together are close in number
+# Where a coordination may go on: "IL-6 and -8", "SMAD2, 3", "IL-1α and -β".
+SEPARATOR = re.compile(r"(?=(?:\s*,\s*|\s+(?:and|or|&)\s+)-?(?:[α-κ]|[a-z]+)?\d|\s+(?:and|or)\s+-)")
 # "TGF-β receptor I and II", "synapsin I, II and III": Roman numerals after a name of one or two words.
+NUMERAL = r"(?:I{1,3}|IV)"
 ROMAN_SERIES = re.compile(
-    r"(?<=\s)(?P<first>I{1,3}|IV)(?P<rest>(?:(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?:I{1,3}|IV)(?![\w-]))+)"
+    rf"(?<=\s)(?P<first>{NUMERAL})(?P<rest>(?:(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+){NUMERAL}(?![\w-]))+)"
 )
-ROMAN_ITEM = re.compile(r"(?<![\w-])(?:I{1,3}|IV)(?![\w-])")
+ROMAN_ITEM = re.compile(rf"(?<![\w-]){NUMERAL}(?![\w-])")
 STEM_WORDS = re.compile(r"(?:(?P<two>[\w-]+\s+)?(?P<one>[\w-]+\s+))$")
 TOKEN_BEFORE = re.compile(r"[A-Za-z][\w-]*$")
 
@@ -61,9 +64,7 @@ def _number(ending: str) -> int | None:
 def elided_names(sentence: str) -> list[tuple[int, int, str, str, str]]:
     """``(start, end, text as written, rebuilt name, first name)`` of each shortened item of a coordination."""
     found: list[tuple[int, int, str, str, str]] = []
-    for separator in re.finditer(
-        r"(?=(?:\s*,\s*|\s+(?:and|or|&)\s+)-?(?:[α-κ]|[a-z]+)?\d|\s+(?:and|or)\s+-)", sentence
-    ):
+    for separator in SEPARATOR.finditer(sentence):
         head = TOKEN_BEFORE.search(sentence, 0, separator.start())
         if head is None or (found and head.start() < found[-1][1]):
             continue
