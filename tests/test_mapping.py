@@ -198,6 +198,13 @@ def test_figure_ocr_forms(mapper, written, symbol):
     assert only(mapper, written, in_text=True).symbol == symbol
 
 
+def test_a_spelled_greek_letter_read_as_a_letter_keeps_a_name_of_three_characters(mapper):
+    assert only(mapper, "TNFalpha", in_text=True).symbol == "TNF"
+    assert only(mapper, "IL1beta", in_text=True).symbol == "IL1B"
+    # "Ikappa" of "Ikappa B kinase" is a name cut short, not the gene IK.
+    assert only(mapper, "Ikappa", in_text=True).match_type == "unmapped"
+
+
 def test_phospho_marks_are_not_glued_to_the_name(mapper):
     # p-ERK is phosphorylated ERK, not the kinase PERK (EIF2AK3).
     for written in ("p-ERK", "pERK"):

@@ -218,12 +218,13 @@ def _greek_readings(text: str) -> list[tuple[str, str]]:
         readings.append((latin, f"Greek letters as Latin letters ({latin})"))
         text = spelled
     match = GREEK_WORD.search(text)
-    if match and match.start() > 0:
-        short = text[: match.start()] + match.group(1)[0].upper() + match.group(2)
+    # A two-character reading is a name cut short ("Ikappa" of "Ikappa B" is not IK).
+    short = text[: match.start()] + match.group(1)[0].upper() + match.group(2) if match and match.start() else ""
+    if len(short) > 2:
         readings.append((short, f"Greek letter as a letter ({short})"))
     # HGNC writes every Greek letter of a symbol as its Latin initial (NFKBIB's alias IKBB).
     folded = GREEK_LETTER_INSIDE.sub(lambda letter: letter.group(1)[0].upper(), text)
-    if folded != text and all(folded != reading for reading, _ in readings):
+    if folded != text and len(folded) > 2 and all(folded != reading for reading, _ in readings):
         readings.append((folded, f"Greek letters as letters ({folded})"))
     return readings
 
