@@ -23,6 +23,7 @@ only when it is at least five letters long, so short words never match.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -53,6 +54,7 @@ class NameHit:
     symbol: str
 
 
+@functools.lru_cache(maxsize=1 << 17)  # a text repeats its words; the gene table's names are read once
 def _token_key(word: str) -> str:
     lower = word.lower()
     if lower in NAME_LETTERS:

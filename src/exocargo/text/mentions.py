@@ -164,6 +164,7 @@ class MentionFinder:
         self.written_lower: set[str] = set()  # HGNC aliases written in lower case as protein names
         self.defined_genes: dict[str, Mention | None] = {}  # abbreviations no table knows, defined by a gene's name
         self._weak_aliases: set[str] = set()  # short capitals only an HGNC alias makes a gene: need evidence
+        self._never_genes: set[str] = set()  # lower-case words no table or shape makes a gene, in any context
         self.paragraph_evidence: set[str] = set()  # tokens the current paragraph writes beside a gene word
         self.stopword_genes: set[str] = set()  # English-word symbols the document writes as genes somewhere
         self.paragraph_cell_lines: set[str] = set()  # tokens it writes before "cells" or "cell line"
@@ -204,6 +205,7 @@ class MentionFinder:
         )
         # name -> genes: the same in every document
         finder._resolved, finder._curated, finder._weak_aliases = self._resolved, self._curated, self._weak_aliases
+        finder._never_genes = self._never_genes
         finder.written_lower = self.written_lower
         finder.stopword_genes = capitals_beside_gene_words(text, self.lexicon.stopwords) | {
             abbreviation
@@ -317,6 +319,8 @@ class MentionFinder:
         if cells and not self._is_symbol(bare):
             return False  # "THP-1 cells", "U937 cell line": a cell line an alias spells (here or in the paragraph)
         if upper in self.lexicon.stopwords:  # only beside a gene word: "MET oncoprotein", "kinase MET"
+            if bare.islower():
+                self._never_genes.add(bare)  # never in capitals: no gene anywhere
             beside = any(GENE_CONTEXT.fullmatch(word) for word in neighbour_words(sentence, start, end))
             return bare.isupper() and (beside or bare in self.stopword_genes)
         if SHORT_CAPITALS.fullmatch(bare) and self.resolve(bare) and bare in self._weak_aliases:
@@ -337,6 +341,8 @@ class MentionFinder:
         # a symbol that is itself a protein's name, with the protein suffix -in ("furin", "loricrin").
         if bare.islower() and len(bare) >= 5 and bare.endswith("in") and self._is_symbol(bare):
             return True
+        if bare.islower() and not self.resolve(bare) and not C_HOMOLOG.fullmatch(bare):
+            self._never_genes.add(bare)  # most words of a text: later tokens skip every rule (speed)
         return bare.islower() and bool(self.resolve(bare)) and (bare in self._curated or bare in self.written_lower)
 
     def _chosen(self, mention: Mention) -> Mention:
@@ -430,7 +436,7 @@ class MentionFinder:
             name = token if self.lexicon.protein_symbol(token) else without_attached_words(token)
             start = match.start() + token.find(name)
             end = start + len(name)
-            if _overlaps(start, end, taken):
+            if _overlaps(start, end, taken) or name in self._never_genes and name not in self.defined_genes:
                 continue
             longer = self._longer_name(sentence, start, end)
             if longer is None:

@@ -79,6 +79,7 @@ PATHWAY = re.compile(
     rf"(?P<names>{_PATHWAY_NAME}(?:,?\s+(?:and|or)\s+{_PATHWAY_NAME}|,\s+{_PATHWAY_NAME})*)\s+"
     r"(?:(?:kinase\s+)?(?:signal(?:l)?ing\s+)?(?:pathways?|cascades?|axis)|signal(?:l)?ing)\b"
 )
+PATHWAY_HEAD = re.compile(r"(?:pathways?|cascades?|axis|signal(?:l)?ing)\b")  # in every PATHWAY match: a cheap test
 PATHWAY_WORDS = re.compile(
     r"^(?:Wnt|Notch|Hedgehog|Hippo|JAK|STAT|MAPK|NF-κB|Smad|SMAD|mTOR|ERK|PI3K|AKT|Akt|Ras|RAS|TGF-β)"
 )
@@ -235,6 +236,8 @@ def _is_protein_cargo(text: str, mention: Mention) -> bool:
 def pathways_in(text: str, mentions: list[Mention]) -> list[tuple[int, int, str]]:
     """``(start, end, name)`` of pathway names that hold a gene or a known pathway word."""
     found = []
+    if not PATHWAY_HEAD.search(text):
+        return found
     for match in PATHWAY.finditer(text):
         for name in re.finditer(_PATHWAY_NAME, match.group("names")):
             if name.group(0) in ("and", "or"):
