@@ -145,7 +145,9 @@ def test_agent_nouns_joined_verbs_and_nominal_agents_state_who_acts(finder):
     assert stated(finder, "The PTEN-regulating microRNA miR-26a is amplified in glioma.") == {
         ("hsa-miR-26a", "unspecified", "PTEN", "")
     }
-    found = stated(finder, "Down-regulation of HES1 expression by miR-199b-5p negatively regulates the growth of MB cells.")
+    found = stated(
+        finder, "Down-regulation of HES1 expression by miR-199b-5p negatively regulates the growth of MB cells."
+    )
     assert found == {("hsa-miR-199b-5p", "down", "HES1", "")}  # the nominal phrase, not miR-199b-5p, regulates growth
     found = stated(finder, "miR-199b-5p is a regulator of the Notch pathway through its targeting of the factor HES1.")
     assert ("hsa-miR-199b-5p", "targets", "HES1", "") in found
@@ -161,7 +163,9 @@ def test_a_clause_set_off_by_commas_keeps_the_relative_pronoun_on_its_antecedent
 
 def test_a_passive_verb_names_its_agent_only_by_by_or_by_its_means(finder):
     # As in SCAI abstract 19351822: the miRNA is up-regulated in tumours; it does not regulate SHH.
-    found = stated(finder, "The miR-17/92 polycistron is up-regulated in sonic hedgehog-driven tumours and induced by N-myc.")
+    found = stated(
+        finder, "The miR-17/92 polycistron is up-regulated in sonic hedgehog-driven tumours and induced by N-myc."
+    )
     assert found == {("MYCN", "up", "hsa-miR-17", ""), ("MYCN", "up", "hsa-miR-92", "")}
     assert stated(finder, "PTEN was reduced in cells transfected with miR-21.") == {("hsa-miR-21", "down", "PTEN", "")}
     assert stated(finder, "PTEN was increased after miR-21 knockdown.") == {("hsa-miR-21", "down", "PTEN", "")}
@@ -171,7 +175,9 @@ def test_a_passive_verb_names_its_agent_only_by_by_or_by_its_means(finder):
 def test_correlation_exclusion_and_described_targets(finder):
     text = "Expression of miR-17 was highest in tumours associated with activation of the SHH pathway."
     assert stated(finder, text) == set()
-    assert stated(finder, "In CGNPs, N-myc, but not Gli1, induced miR-17 expression.") == {("MYCN", "up", "hsa-miR-17", "")}
+    assert stated(finder, "In CGNPs, N-myc, but not Gli1, induced miR-17 expression.") == {
+        ("MYCN", "up", "hsa-miR-17", "")
+    }
     # "a recognized miR-124 target gene" describes PTBP1; "recognized" is no verb with PTBP1 as subject.
     assert ("PTBP1", "targets", "hsa-miR-124", "") not in stated(
         finder, "Depletion of PTBP1 in cells, a recognized miR-124 target gene, gave similar results."
@@ -189,6 +195,21 @@ def test_an_apposition_and_a_precursor_name_point_to_the_real_target(finder):
         "(APP)-converting enzyme (BACE) translation."
     )
     assert {row[2] for row in stated(finder, text)} == {"BACE1"}  # not Abeta or APP, which only modify
+
+
+def test_the_names_of_an_apposition_before_the_verb_are_not_its_subject(finder):
+    text = "miR-155, a known regulator of SOCS1 in macrophages, suppresses SHIP1 expression."
+    assert ("hsa-miR-155", "down", "INPP5D", "") in stated(finder, text)
+    assert not {row for row in stated(finder, text) if row[0] == "SOCS1"}
+    text = "miR-21, an oncomiR abundant in serum of patients with EGFR mutations, targets PTEN."
+    assert stated(finder, text) == {("hsa-miR-21", "targets", "PTEN", "")}
+    # The last names of a list set off by commas stay subjects.
+    text = "LPS decreased microRNAs (miRNA)--miR-17-5p, miR-20a, and miR-93--which target MICA."
+    assert {row[0] for row in stated(finder, text) if row[2] == "MICA"} == {
+        "hsa-miR-17-5p",
+        "hsa-miR-20a",
+        "hsa-miR-93",
+    }
 
 
 def test_noun_phrases_and_class_definitions_state_no_relation(finder):
@@ -281,7 +302,9 @@ def test_the_cargo_a_clause_delivers_does_what_a_later_means_phrase_says(finder)
     # A relative pronoun after another noun: that noun acts ("EVs that bind"), unless it is the name's own.
     assert stated(finder, "Cells release miR-183-5p into EVs that bind CD44.") == set()
     assert stated(finder, "miR-21 is a miRNA that targets PTEN.") == {("hsa-miR-21", "targets", "PTEN", "")}
-    assert stated(finder, "Exosomes contain Dll-4 protein that activates NOTCH1.") == {("DLL4", "activates", "NOTCH1", "")}
+    assert stated(finder, "Exosomes contain Dll-4 protein that activates NOTCH1.") == {
+        ("DLL4", "activates", "NOTCH1", "")
+    }
 
 
 def test_verbs_joined_by_and_share_a_subject_and_a_name_that_modifies_is_no_object(finder):

@@ -79,6 +79,11 @@ PLACE_OR_TIME = re.compile(
 LIST_GAP = re.compile(r",|\b(?:and|or)\b")
 SPACE_AND_ADVERB = re.compile(r"\s+(?:\w+ly\s+)?")
 SUBJECT_GAP_WORDS = 10
+# A phrase between commas just before the verb ("miR-155, a known regulator of SOCS1 in macrophages,
+# suppresses"): an apposition to the subject, whose own names are not the verb's subject.
+APPOSITION_BEFORE_VERB = re.compile(
+    r",\s*(?P<phrase>(?!(?:and|or|but|nor|respectively)\b)[^,;()\s][^,;()]{2,150}?),\s*(?P<tail>(?:[\w-]+\s+){0,2})$"
+)
 # The means of the last verb's subject: "miR-21 activates PI3K via down-regulation of PTEN".
 MEANS_BEFORE = re.compile(
     r"\b(?:via|through|by|by means of|thereby)\s+(?:the\s+|(?P<its>its|their)\s+)?(?:\w+ly\s+)?$", re.IGNORECASE
@@ -126,6 +131,19 @@ ITS_TARGET = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,2}?targets?(?:\s+gen
 APPOSITION_OPENS = re.compile(
     r"^\)?(?:\s*\([^)]*\))?(?:\s+[\w-]+){0,3}?\s*,\s*(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}$", re.I
 )
+
+
+def apposition_before_verb(text: str, cue_start: int, name_starts: set[int]) -> tuple[int, str] | None:
+    """Where a phrase between commas just before the verb at ``cue_start`` opens, and the words between
+    its closing comma and the verb (:data:`APPOSITION_BEFORE_VERB`); ``None`` for a clause or a list."""
+    match = APPOSITION_BEFORE_VERB.search(text, 0, cue_start)
+    if match is None or CUE.search(match["phrase"]):
+        return None  # no apposition, or a clause with a verb of its own
+    if any(at == match.start("phrase") or match.start("tail") <= at < cue_start for at in name_starts):
+        return None  # "miR-17, miR-20a, and miR-93--which target": names of a list
+    return match.start(), match["tail"]
+
+
 RNA_TARGET_NOUN = re.compile(r"^[\s-]*targets?(?:\s+genes?)?\b", re.IGNORECASE)
 # "in cells transfected with miR-21", "after knockdown of miR-21": the means that names a passive verb's agent.
 PASSIVE_MEANS = re.compile(

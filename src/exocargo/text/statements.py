@@ -103,6 +103,7 @@ from exocargo.text.cues import (
     TARGET_NOUN,
     TARGET_OF_AFTER,
     TARGET_TYPES,
+    apposition_before_verb,
 )
 from exocargo.text.model import MIRNA_SEPARATOR, Mention, Sentence
 
@@ -160,11 +161,14 @@ def _words(text: str) -> int:
 
 def _subject(groups: list[list[_Name]], text: str, cue_start: int) -> tuple[list[_Name], bool] | None:
     """The group before a verb that does its action, and whether a loss word comes with it."""
-    before = [g for g in groups if g[-1].end <= cue_start]
+    apposition = apposition_before_verb(text, cue_start, {n.start for g in groups for n in g})
+    before = [g for g in groups if g[-1].end <= (apposition[0] if apposition else cue_start)]
     if not before:
         return None
     group = before[-1]
     gap = text[group[-1].end : cue_start]
+    if apposition:  # the apposition set aside
+        gap = text[group[-1].end : apposition[0]] + " " + apposition[1]
     if _turns(gap) or _words(gap) > SUBJECT_GAP_WORDS or CUE.search(_without_modifiers(gap)) or CORRELATION.search(gap):
         return None
     if NOUN_THEN_RELATIVE.match(_without_modifiers(gap)):
