@@ -97,7 +97,6 @@ def measure(repeats: int = 1) -> dict:
     from exocargo.text.relations import stated_relations
 
     docs, texts, gold_rows = load_corpus()
-    finder = MentionFinder.from_files(GENES / "genes.tsv", GENES / "mirbase_hairpins.tsv", FAMPLEX, PATHWAYS)
     starts, parts, at = [], [], 0
     for doc in docs:
         starts.append(at)
@@ -108,9 +107,8 @@ def measure(repeats: int = 1) -> dict:
         path = Path(folder) / "scai_abstracts.txt"
         path.write_text(raw, encoding="utf-8")
         runs = []  # (wall, CPU) seconds; each run with a newly loaded finder, so no name is cached
-        for run in range(repeats):
-            if run:
-                finder = MentionFinder.from_files(GENES / "genes.tsv", GENES / "mirbase_hairpins.tsv", FAMPLEX, PATHWAYS)
+        for _ in range(max(repeats, 1)):
+            finder = MentionFinder.from_files(GENES / "genes.tsv", GENES / "mirbase_hairpins.tsv", FAMPLEX, PATHWAYS)
             began, cpu = time.perf_counter(), time.process_time()
             extraction = extract(path, "text", "scai", finder=finder)
             statements = stated_relations(extraction.sentences)
@@ -192,7 +190,9 @@ def measure(repeats: int = 1) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--errors", type=int, default=0, help="print this many wrong and missed pairs (dev only)")
-    parser.add_argument("--repeats", type=int, default=3, help="timed runs, each with a fresh finder; the best is reported")
+    parser.add_argument(
+        "--repeats", type=int, default=3, help="timed runs, each with a fresh finder; the best is reported"
+    )
     args = parser.parse_args()
     run = measure(args.repeats)
     docs, gold, gold_rows, ours, kinds = run["docs"], run["gold"], run["gold_rows"], run["ours"], run["kinds"]
